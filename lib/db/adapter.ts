@@ -1,0 +1,34 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { DatabaseConfig } from "./config";
+
+// One embedded database per data directory per process: PGlite owns its folder exclusively.
+const embedded = new Map<string, Promise<PGlite>>();
+
+export function openEmbedded(dataDir: string): Promise<PGlite> {
+  let db = embedded.get(dataDir);
+  if (!db) {
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+    db = PGlite.create(dataDir);
+    embedded.set(dataDir, db);
+  }
+  return db;
+}
+
+export async function closeEmbedded(dataDir: string): Promise<void> {
+  const db = embedded.get(dataDir);
+  if (!db) return;
+  embedded.delete(dataDir);
+  await (await db).close();
+}
+
+/** The driver adapter for a database: adapter-pg for a server, PGlite in-process when embedded. */
+export async function createAdapter(config: DatabaseConfig, opts: { poolMax?: number } = {}) {
+  if (config.kind === "postgres") {
+    return new PrismaPg({ connectionString: config.url, max: opts.poolMax ?? 10 });
+  }
+  return new PrismaPGlite(await openEmbedded(config.dataDir));
+}
