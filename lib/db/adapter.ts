@@ -6,13 +6,15 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { DatabaseConfig } from "./config";
 
 // One embedded database per data directory per process: PGlite owns its folder exclusively.
-const embedded = new Map<string, Promise<PGlite>>();
+// Kept on globalThis so Next's module reloading never opens the same folder twice.
+const g = globalThis as unknown as { __wardenEmbedded?: Map<string, PGlite> };
+const embedded = (g.__wardenEmbedded ??= new Map<string, PGlite>());
 
-export function openEmbedded(dataDir: string): Promise<PGlite> {
+export function openEmbedded(dataDir: string): PGlite {
   let db = embedded.get(dataDir);
   if (!db) {
     mkdirSync(path.dirname(dataDir), { recursive: true });
-    db = PGlite.create(dataDir);
+    db = new PGlite(dataDir);
     embedded.set(dataDir, db);
   }
   return db;
@@ -22,13 +24,13 @@ export async function closeEmbedded(dataDir: string): Promise<void> {
   const db = embedded.get(dataDir);
   if (!db) return;
   embedded.delete(dataDir);
-  await (await db).close();
+  await db.close();
 }
 
 /** The driver adapter for a database: adapter-pg for a server, PGlite in-process when embedded. */
-export async function createAdapter(config: DatabaseConfig, opts: { poolMax?: number } = {}) {
+export function createAdapter(config: DatabaseConfig, opts: { poolMax?: number } = {}) {
   if (config.kind === "postgres") {
-    return new PrismaPg({ connectionString: config.url, max: opts.poolMax ?? 10 });
+    return new PrismaPg({ connectionString: config.url, max: opts.poolMax ?? 10, connectionTimeoutMillis: 5_000 });
   }
-  return new PrismaPGlite(await openEmbedded(config.dataDir));
+  return new PrismaPGlite(openEmbedded(config.dataDir));
 }

@@ -1,0 +1,66 @@
+"use client";
+
+import { useEffect, useId, useRef } from "react";
+
+/**
+ * A modal built on the native <dialog>: focus is trapped and returned by the browser, Escape
+ * closes it, and the page behind is inert.
+ */
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+  width = "max-w-md",
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description?: React.ReactNode;
+  children: React.ReactNode;
+  width?: string;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descId = useId();
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    if (open && !el.open) el.showModal();
+    if (!open && el.open) el.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      aria-describedby={description ? descId : undefined}
+      onClose={onClose}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      onClick={(e) => {
+        // A click on the backdrop lands on the dialog element itself.
+        if (e.target === ref.current) onClose();
+      }}
+      className={`m-auto w-[calc(100%-2rem)] ${width} rounded-lg border border-zinc-200 bg-white p-0 text-sm text-zinc-900 shadow-xl backdrop:bg-zinc-950/40`}
+    >
+      {open ? (
+        <div className="px-5 py-4">
+          <h2 id={titleId} className="text-base font-semibold text-zinc-900">
+            {title}
+          </h2>
+          {description ? (
+            <div id={descId} className="mt-1 text-[13px] text-zinc-600">
+              {description}
+            </div>
+          ) : null}
+          <div className="mt-4">{children}</div>
+        </div>
+      ) : null}
+    </dialog>
+  );
+}

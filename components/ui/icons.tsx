@@ -1,0 +1,81 @@
+// A handful of 16px stroke icons, drawn inline so the UI needs no icon package.
+
+type IconProps = { className?: string };
+
+function Svg({ className, children }: IconProps & { children: React.ReactNode }) {
+  return (
+    <svg
+      className={className ?? "size-4"}
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
+      {children}
+    </svg>
+  );
+}
+
+export const OverviewIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="2" y="2" width="5" height="5" rx="1" />
+    <rect x="9" y="2" width="5" height="5" rx="1" />
+    <rect x="2" y="9" width="5" height="5" rx="1" />
+    <rect x="9" y="9" width="5" height="5" rx="1" />
+  </Svg>
+);
+
+export const AgentsIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="3" y="4" width="10" height="9" rx="2" />
+    <path d="M8 1.5V4M6 8h.01M10 8h.01M6 10.5h4" />
+  </Svg>
+);
+
+export const UsersIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="6" cy="5.5" r="2.5" />
+    <path d="M1.5 13.5c.5-2.3 2.3-3.5 4.5-3.5s4 1.2 4.5 3.5M10.5 3.2a2.5 2.5 0 0 1 0 4.6M12 10.3c1.3.5 2.2 1.6 2.5 3.2" />
+  </Svg>
+);
+
+export const SignOutIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M6 14H3.5A1.5 1.5 0 0 1 2 12.5v-9A1.5 1.5 0 0 1 3.5 2H6M10.5 11.5 14 8l-3.5-3.5M14 8H6" />
+  </Svg>
+);
+
+export const CopyIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="5" y="5" width="9" height="9" rx="1.5" />
+    <path d="M11 5V3.5A1.5 1.5 0 0 0 9.5 2h-6A1.5 1.5 0 0 0 2 3.5v6A1.5 1.5 0 0 0 3.5 11H5" />
+  </Svg>
+);
+
+export const CheckIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="m3 8.5 3 3 7-7" />
+  </Svg>
+);
+
+export const PlusIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M8 3v10M3 8h10" />
+  </Svg>
+);
+
+export const ChevronLeftIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M10 3.5 5.5 8l4.5 4.5" />
+  </Svg>
+);
+
+export const LogoMark = ({ className }: IconProps) => (
+  <svg className={className ?? "size-6"} viewBox="0 0 24 24" fill="none" aria-hidden="true">
+    <rect width="24" height="24" rx="6" fill="currentColor" />
+    <path d="M6 7.5 8.6 17l3.4-7 3.4 7L18 7.5" stroke="white" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+  </svg>
+);

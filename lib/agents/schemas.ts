@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+export const agentNameSchema = z
+  .string()
+  .trim()
+  .min(1, "required")
+  .max(64, "at most 64 characters")
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, "letters, digits, spaces, '.', '_' and '-', starting with a letter or digit");
+
+/** Agent keys: 32–128 characters from [A-Za-z0-9_-] (generated ones look like `wdn_…`). */
+export const apiKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{32,128}$/, "32–128 characters from A–Z, a–z, 0–9, '_' and '-'");
+
+export const createAgentInput = z
+  .object({
+    name: agentNameSchema,
+    description: z.string().trim().max(500, "at most 500 characters").optional(),
+  })
+  .strict();
+export type CreateAgentInput = z.infer<typeof createAgentInput>;
+
+export const createApiKeyInput = z
+  .object({ name: z.string().trim().max(64, "at most 64 characters").optional() })
+  .strict();
+export type CreateApiKeyInput = z.infer<typeof createApiKeyInput>;
+
+export const apiKeyView = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiKeyView = z.infer<typeof apiKeyView>;
+
+export const agentView = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  status: z.enum(["active", "paused", "disabled"]),
+  createdAt: z.string(),
+  activeKeys: z.number().int(),
+  lastSeenAt: z.string().nullable(),
+});
+export type AgentView = z.infer<typeof agentView>;
+
+/** Returned once, when a key is created: the only time the full secret is shown. */
+export const createdApiKeyView = apiKeyView.extend({ key: z.string() });
+export type CreatedApiKeyView = z.infer<typeof createdApiKeyView>;

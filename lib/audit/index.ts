@@ -1,0 +1,1 @@
+export { recordAuditEvent, type AuditActor } from "./record-audit-event";

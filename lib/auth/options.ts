@@ -1,0 +1,41 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "../db/client";
+import { DomainError } from "../errors";
+import { signInWithPassword } from "./sign-in";
+
+// JWT sessions carry only the user id; role and disabled state are re-read from the database
+// on every request (lib/auth/session.ts), so a role change or a disable takes effect at once.
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "E-mail and password",
+      credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const forwarded = req?.headers?.["x-forwarded-for"];
+        const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() || null;
+        try {
+          const actor = await signInWithPassword(getDb(), { email: credentials?.email, password: credentials?.password, ip });
+          return { id: actor.id, email: actor.email, name: actor.name };
+        } catch (err) {
+          // next-auth passes the message to the sign-in page as `error`.
+          if (err instanceof DomainError) throw new Error(err.message);
+          throw err;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user) (session.user as { id?: string }).id = token.sub;
+      return session;
+    },
+  },
+};

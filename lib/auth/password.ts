@@ -1,0 +1,21 @@
+import { hash, verify } from "@node-rs/argon2";
+
+// argon2id with the library's defaults (m=19 MiB, t=2, p=1: OWASP's recommended minimum).
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** A readable one-time password: 20 characters from an unambiguous alphabet (~100 bits). */
+export function generatePassword(length = 20): string {
+  const alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  const bytes = crypto.getRandomValues(new Uint8Array(length));
+  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
+}

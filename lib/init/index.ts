@@ -1,0 +1,1 @@
+export { initFromEnv, DEFAULT_ADMIN_EMAIL, type InitResult } from "./init-from-env";

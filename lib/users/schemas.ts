@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { ROLES } from "../auth/roles";
+
+export const roleSchema = z.enum(ROLES);
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "at most 254 characters")
+  .pipe(z.email("not a valid e-mail address"));
+
+export const newPasswordSchema = z
+  .string()
+  .min(12, "at least 12 characters")
+  .max(256, "at most 256 characters");
+
+export const createUserInput = z
+  .object({
+    email: emailSchema,
+    name: z.string().trim().max(100, "at most 100 characters").optional(),
+    role: roleSchema,
+    password: newPasswordSchema,
+  })
+  .strict();
+export type CreateUserInput = z.infer<typeof createUserInput>;
+
+export const updateUserInput = z
+  .object({
+    role: roleSchema.optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict()
+  .refine((v) => v.role !== undefined || v.disabled !== undefined, "nothing to change");
+export type UpdateUserInput = z.infer<typeof updateUserInput>;
+
+export const userView = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  role: roleSchema,
+  disabled: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type UserView = z.infer<typeof userView>;
