@@ -1,18 +1,20 @@
 import path from "node:path";
 
+export type Env = Record<string, string | undefined>;
+
 export type DatabaseConfig =
   | { kind: "postgres"; url: string }
   | { kind: "embedded"; dataDir: string };
 
 /** With DATABASE_URL Warden uses that server; without it, an embedded Postgres under .data/. */
-export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+export function resolveDatabaseConfig(env: Env = process.env): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) return { kind: "postgres", url };
   return { kind: "embedded", dataDir: path.join(resolveDataDir(env), "pg") };
 }
 
 /** Where local state lives (embedded database, generated secret): WARDEN_DATA_DIR or ./.data. */
-export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
+export function resolveDataDir(env: Env = process.env): string {
   return path.resolve(env.WARDEN_DATA_DIR?.trim() || ".data");
 }
 

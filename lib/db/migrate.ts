@@ -44,11 +44,27 @@ async function withEngine<T>(
   fn: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const mod = await loadEngineModule();
-  const logs: string[] = [];
+  // The engine opens connections through the factory but never closes them; a connection left
+  // open would keep holding its migration advisory lock, so track and dispose them ourselves.
+  const opened: { dispose(): Promise<void> }[] = [];
+  const tracking: SqlMigrationAwareDriverAdapterFactory = {
+    provider: adapterFactory.provider,
+    adapterName: adapterFactory.adapterName,
+    connect: async () => {
+      const a = await adapterFactory.connect();
+      opened.push(a);
+      return a;
+    },
+    connectToShadowDb: async () => {
+      const a = await adapterFactory.connectToShadowDb();
+      opened.push(a);
+      return a;
+    },
+  };
   const engine = await mod.SchemaEngine.new(
     { datamodels: datamodel ? [[SCHEMA_PATH, datamodel]] : undefined },
-    (log: string) => logs.push(log),
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(tracking),
   );
   try {
     return await fn(engine);
@@ -56,6 +72,7 @@ async function withEngine<T>(
     throw new Error(`schema engine: ${formatEngineError(err)}`, { cause: err });
   } finally {
     engine.free();
+    await Promise.all(opened.map((a) => a.dispose().catch(() => {})));
   }
 }
 

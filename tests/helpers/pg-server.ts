@@ -29,3 +29,11 @@ export async function createScratchDatabase(label: string): Promise<{ name: stri
 export async function dropDatabase(name: string): Promise<void> {
   await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
+
+export async function createDatabaseIfMissing(name: string): Promise<string> {
+  await admin(async (c) => {
+    const found = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) await c.query(`CREATE DATABASE "${name}"`);
+  });
+  return databaseUrl(name);
+}

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { authenticateAgent } from "../../lib/agents";
-import { createDb, type Db } from "../../lib/db/client";
-import { applyMigrations } from "../../lib/db/migrate";
 import { DEFAULT_ADMIN_EMAIL, initFromEnv } from "../../lib/init";
 import { signInWithPassword } from "../../lib/auth/sign-in";
-import { createScratchDatabase, dropDatabase } from "../helpers/pg-server";
+import { useScratchDb } from "../helpers/db";
 
-// Init looks at "are there any users at all?", so this file gets a database of its own.
-let scratch: { name: string; url: string };
-let db: Db;
-
-beforeAll(async () => {
-  scratch = await createScratchDatabase("init");
-  await applyMigrations({ kind: "postgres", url: scratch.url });
-  db = createDb({ kind: "postgres", url: scratch.url }, { poolMax: 4 });
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await dropDatabase(scratch.name);
-});
+// Init looks at "are there any users at all?", so each part gets a database of its own.
+const withInitVars = useScratchDb("init");
+const empty = useScratchDb("init_first");
 
 const KEY = "ci_agent_key_0123456789_abcdefghijklmnop";
 const env = {
@@ -30,6 +18,7 @@ const env = {
 
 describe("headless initialisation from WARDEN_INIT_*", () => {
   it("creates the admin and the agent with exactly that key", async () => {
+    const db = withInitVars();
     const r = await initFromEnv(db, env);
     expect(r).toEqual({ adminCreated: "ops@example.test", agentCreated: "support-bot", agentKeyCreated: true });
     const who = await authenticateAgent(db, `Bearer ${KEY}`);
@@ -39,6 +28,7 @@ describe("headless initialisation from WARDEN_INIT_*", () => {
   });
 
   it("is idempotent across restarts, including concurrent ones", async () => {
+    const db = withInitVars();
     const before = await Promise.all([db.user.count(), db.agent.count(), db.apiKey.count(), db.auditEvent.count()]);
     const results = await Promise.all([initFromEnv(db, env), initFromEnv(db, env), initFromEnv(db, env)]);
     for (const r of results) expect(r).toEqual({});
@@ -47,12 +37,14 @@ describe("headless initialisation from WARDEN_INIT_*", () => {
   });
 
   it("does not generate a default admin once users exist", async () => {
+    const db = withInitVars();
     const r = await initFromEnv(db, {});
     expect(r.generatedAdmin).toBeUndefined();
     expect(await db.user.findUnique({ where: { email: DEFAULT_ADMIN_EMAIL } })).toBeNull();
   });
 
   it("rejects invalid settings and changes nothing", async () => {
+    const db = withInitVars();
     const before = await db.agent.count();
     await expect(initFromEnv(db, { WARDEN_INIT_AGENT_NAME: "x", WARDEN_INIT_AGENT_KEY: "too-short" })).rejects.toThrow(
       /WARDEN_INIT_AGENT_KEY/,
@@ -67,20 +59,13 @@ describe("headless initialisation from WARDEN_INIT_*", () => {
 
 describe("first start with no users and no init variables", () => {
   it("creates one admin with a generated password, once", async () => {
-    const other = await createScratchDatabase("init_first");
-    await applyMigrations({ kind: "postgres", url: other.url });
-    const db2 = createDb({ kind: "postgres", url: other.url }, { poolMax: 2 });
-    try {
-      const first = await initFromEnv(db2, {});
-      expect(first.generatedAdmin?.email).toBe(DEFAULT_ADMIN_EMAIL);
-      expect(first.generatedAdmin?.password).toMatch(/^[A-Za-z0-9]{20}$/);
-      const actor = await signInWithPassword(db2, { email: DEFAULT_ADMIN_EMAIL, password: first.generatedAdmin!.password });
-      expect(actor.role).toBe("admin");
-      expect(await initFromEnv(db2, {})).toEqual({});
-      expect(await db2.user.count()).toBe(1);
-    } finally {
-      await db2.$disconnect();
-      await dropDatabase(other.name);
-    }
+    const db2 = empty();
+    const first = await initFromEnv(db2, {});
+    expect(first.generatedAdmin?.email).toBe(DEFAULT_ADMIN_EMAIL);
+    expect(first.generatedAdmin?.password).toMatch(/^[A-Za-z0-9]{20}$/);
+    const actor = await signInWithPassword(db2, { email: DEFAULT_ADMIN_EMAIL, password: first.generatedAdmin!.password });
+    expect(actor.role).toBe("admin");
+    expect(await initFromEnv(db2, {})).toEqual({});
+    expect(await db2.user.count()).toBe(1);
   });
 });
