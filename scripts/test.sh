@@ -27,11 +27,15 @@ node -e '
 echo "==> typecheck"
 npx tsc --noEmit
 
-echo "==> unit + integration"
-npx vitest run
+echo "==> unit"
+npx vitest run --project unit
 
+# Integration tests start real app instances for the SDK and cross-instance tests: build first.
 echo "==> build"
 npx next build
+
+echo "==> integration (Postgres)"
+npx vitest run --project integration
 
 echo "==> e2e (Chromium)"
 npx playwright test

@@ -296,8 +296,18 @@ CREATE TABLE "idempotency_records" (
     "response_code" INTEGER,
     "response_body" JSONB,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "completed_at" TIMESTAMPTZ(3),
 
     CONSTRAINT "idempotency_records_pkey" PRIMARY KEY ("agent_id","key")
+);
+
+-- CreateTable
+CREATE TABLE "rate_limit_windows" (
+    "key_id" TEXT NOT NULL,
+    "window_start" TIMESTAMPTZ(3) NOT NULL,
+    "count" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "rate_limit_windows_pkey" PRIMARY KEY ("key_id","window_start")
 );
 
 -- CreateIndex
@@ -386,6 +396,9 @@ CREATE INDEX "audit_events_created_at_idx" ON "audit_events"("created_at");
 
 -- CreateIndex
 CREATE INDEX "idempotency_records_created_at_idx" ON "idempotency_records"("created_at");
+
+-- CreateIndex
+CREATE INDEX "rate_limit_windows_window_start_idx" ON "rate_limit_windows"("window_start");
 
 -- AddForeignKey
 ALTER TABLE "agents" ADD CONSTRAINT "agents_created_by_id_fkey" FOREIGN KEY ("created_by_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;

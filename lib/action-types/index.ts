@@ -1,0 +1,1 @@
+export { ensureActionType } from "./ensure-action-type";

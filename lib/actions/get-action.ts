@@ -1,0 +1,48 @@
+import type { AuthenticatedAgent } from "../agents/authenticate-agent";
+import type { DbTx } from "../db/client";
+import { NotFoundError } from "../errors";
+import type { Action } from "../generated/prisma/client";
+import { watchAction } from "../notify";
+import { toActionView } from "./action-view";
+import { waitQuery, type ActionView } from "./schemas";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function getOwnActionOrThrow(db: DbTx, agent: AuthenticatedAgent, actionId: string) {
+  const a = UUID.test(actionId)
+    ? await db.action.findFirst({ where: { id: actionId, agentId: agent.agentId }, include: { actionType: { select: { key: true } } } })
+    : null;
+  if (!a) throw new NotFoundError("Action");
+  return a;
+}
+
+const settled = (a: Action) => a.status !== "pending";
+
+/**
+ * The action as the agent should see it now. With `wait`, long-polls until a person decides
+ * (or records a draft's outcome), or the wait ends, whichever is first.
+ */
+export async function getAction(
+  db: DbTx,
+  agent: AuthenticatedAgent,
+  actionId: string,
+  query: Record<string, string | undefined>,
+  signal?: AbortSignal,
+): Promise<ActionView> {
+  const { wait = 0 } = waitQuery.parse(query);
+  let a = await getOwnActionOrThrow(db, agent, actionId);
+  if (settled(a) || wait === 0) return toActionView(a, a.actionType.key);
+
+  const deadline = Date.now() + wait * 1000;
+  const watch = await watchAction(a.id);
+  try {
+    a = await getOwnActionOrThrow(db, agent, actionId);
+    while (!settled(a) && Date.now() < deadline && !signal?.aborted) {
+      await watch.next(Math.min(2_000, deadline - Date.now()));
+      a = await getOwnActionOrThrow(db, agent, actionId);
+    }
+  } finally {
+    watch.close();
+  }
+  return toActionView(a, a.actionType.key);
+}

@@ -1,0 +1,47 @@
+import type { AuthenticatedAgent } from "../agents/authenticate-agent";
+import { recordAuditEvent } from "../audit";
+import type { Db } from "../db/client";
+import { ConflictError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { toActionView } from "./action-view";
+import { getOwnActionOrThrow } from "./get-action";
+import { actionResultInput, type ActionView } from "./schemas";
+
+/**
+ * The agent reports what happened when it executed an approved action. Counted later as
+ * evidence for autonomy. Only actions the agent was told to execute can have a result.
+ */
+export async function reportActionResult(db: Db, agent: AuthenticatedAgent, actionId: string, raw: unknown): Promise<ActionView> {
+  const input = actionResultInput.parse(raw);
+  const a = await getOwnActionOrThrow(db, agent, actionId);
+  const target = input.status === "succeeded" ? "executed" : "failed";
+  if (a.status === target) return toActionView(a, a.actionType.key); // the same report again
+  if (a.status !== "approved") {
+    throw new ConflictError(`Only an approved action can have a result; this one is ${a.status}.`, { actionStatus: a.status });
+  }
+  const updated = await db.$transaction(async (tx) => {
+    const res = await tx.action.updateMany({
+      where: { id: a.id, status: "approved", version: a.version },
+      data: {
+        status: target,
+        outcome: input.status,
+        outcomeOutput: input.output as Prisma.InputJsonValue | undefined,
+        outcomeError: input.error ?? null,
+        outcomeAt: new Date(),
+        executedPayload: (a.approvedPayload ?? a.proposedPayload) as Prisma.InputJsonValue,
+        version: { increment: 1 },
+      },
+    });
+    if (res.count === 0) throw new ConflictError("The action changed meanwhile; read it again.");
+    await recordAuditEvent(tx, {
+      actor: { type: "agent", id: agent.agentId },
+      action: "action.result_reported",
+      targetType: "action",
+      targetId: a.id,
+      before: { status: a.status },
+      after: { status: target, error: input.error ?? null },
+    });
+    return tx.action.findUniqueOrThrow({ where: { id: a.id } });
+  });
+  return toActionView(updated, a.actionType.key);
+}

@@ -1,0 +1,1 @@
+export { notifyActionChanged, watchAction, ACTION_CHANNEL, type ActionWatch } from "./action-events";

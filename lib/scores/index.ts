@@ -1,0 +1,2 @@
+export { recordScore } from "./record-score";
+export * from "./schemas";

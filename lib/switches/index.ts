@@ -1,0 +1,1 @@
+export { getKillSwitches, GLOBAL_KILL_SWITCH, type AgentSwitches } from "./get-kill-switches";
