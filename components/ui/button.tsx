@@ -3,13 +3,14 @@ import { cn } from "./cn";
 import { focusRing } from "./focus";
 import { Spinner } from "./spinner";
 
-type Variant = "primary" | "secondary" | "ghost" | "danger";
+type Variant = "primary" | "secondary" | "ghost" | "danger" | "danger-outline";
 type Size = "sm" | "md";
 
 const variants: Record<Variant, string> = {
   primary: "bg-accent-600 text-white shadow-xs hover:bg-accent-700 disabled:bg-accent-600/60",
   secondary: "border border-zinc-300 bg-white text-zinc-800 shadow-xs hover:bg-zinc-50 disabled:text-zinc-400",
   ghost: "text-zinc-700 hover:bg-zinc-100 disabled:text-zinc-400",
+  "danger-outline": "border border-zinc-300 bg-white text-red-700 shadow-xs hover:border-red-300 hover:bg-red-50 disabled:text-red-300",
   danger: "bg-red-600 text-white shadow-xs hover:bg-red-700 disabled:bg-red-600/60",
 };
 

@@ -37,16 +37,16 @@ export function Dialog({
       ref={ref}
       aria-labelledby={titleId}
       aria-describedby={description ? descId : undefined}
-      onClose={onClose}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
       }}
       onClick={(e) => {
-        // A click on the backdrop lands on the dialog element itself.
+        // A click on the backdrop lands on the dialog element itself. (No onClose on the native
+        // "close" event: closing because `open` turned false must not call back into the parent.)
         if (e.target === ref.current) onClose();
       }}
-      className={`m-auto w-[calc(100%-2rem)] ${width} rounded-lg border border-zinc-200 bg-white p-0 text-sm text-zinc-900 shadow-xl backdrop:bg-zinc-950/40`}
+      className={`m-auto text-left w-[calc(100%-2rem)] ${width} rounded-lg border border-zinc-200 bg-white p-0 text-sm text-zinc-900 shadow-xl backdrop:bg-zinc-950/40`}
     >
       {open ? (
         <div className="px-5 py-4">

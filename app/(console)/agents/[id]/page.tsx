@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getAgentOrThrow } from "@/lib/agents";
+import { hasRole } from "@/lib/auth/roles";
+import { requirePageActor } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { AgentDetails } from "@/components/agents/agent-details";
+import { CreateKey } from "@/components/agents/create-key";
+import { KeysTable } from "@/components/agents/keys-table";
+import { PageHeader } from "@/components/shell/page-header";
+import { publicOrigin } from "@/components/shell/public-origin";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
+import { ChevronLeftIcon } from "@/components/ui/icons";
+
+// Cached per request so the page and its <title> share one session check and one query.
+const load = cache(async (id: string) => {
+  const actor = await requirePageActor("viewer");
+  try {
+    return { actor, agent: await getAgentOrThrow(getDb(), actor, id) };
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+});
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { agent } = await load((await params).id);
+  return { title: agent.name };
+}
+
+export default async function AgentPage({ params }: Props) {
+  const { actor, agent } = await load((await params).id);
+  const canManage = hasRole(actor.role, "manager");
+  const origin = await publicOrigin();
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link href="/agents" className="inline-flex items-center gap-1 rounded-sm text-xs font-medium text-zinc-500 outline-none hover:text-zinc-800 focus-visible:ring-2 focus-visible:ring-accent-500">
+            <ChevronLeftIcon className="size-3.5" />
+            Agents
+          </Link>
+        }
+        title={agent.name}
+        description={agent.description ?? undefined}
+      />
+      <div className="space-y-6">
+        <AgentDetails agent={agent} />
+        <Card aria-labelledby="keys-title">
+          <CardHeader
+            titleId="keys-title"
+            title="API keys"
+            description="The agent sends one of these as a bearer token. Revoked keys stop working at once."
+          />
+          {canManage ? <CreateKey agentId={agent.id} revokedKeyIds={agent.keys.filter((k) => k.revokedAt).map((k) => k.id)} /> : null}
+          <KeysTable agentId={agent.id} keys={agent.keys} canManage={canManage} />
+        </Card>
+        <Card aria-labelledby="connect-title">
+          <CardHeader titleId="connect-title" title="Connect" description={`The REST API lives at ${origin}/api/v1. This call checks a key and returns the agent it belongs to.`} />
+          <CardBody>
+            <CodeBlock code={`curl ${origin}/api/v1/agent \\\n  -H "Authorization: Bearer <key>"`} />
+          </CardBody>
+        </Card>
+      </div>
+    </>
+  );
+}

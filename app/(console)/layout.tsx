@@ -1,0 +1,28 @@
+import { requirePageActor } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
+import { Sidebar } from "@/components/shell/sidebar";
+import type { NavItem } from "@/components/shell/sidebar-nav";
+
+// The shell only decides what to show; each page checks its own minimum role.
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requirePageActor("viewer");
+  const items: NavItem[] = [
+    { href: "/", label: "Overview", icon: "overview" },
+    { href: "/agents", label: "Agents", icon: "agents" },
+    ...(hasRole(actor.role, "admin") ? [{ href: "/admin/users", label: "Users", icon: "users" } as const] : []),
+  ];
+  return (
+    <div className="flex h-dvh overflow-hidden">
+      <a
+        href="#content"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow"
+      >
+        Skip to content
+      </a>
+      <Sidebar actor={actor} items={items} />
+      <main id="content" className="min-w-0 flex-1 overflow-y-auto">
+        <div className="mx-auto max-w-6xl px-8 py-7">{children}</div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import Link, { useLinkStatus } from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "../ui/cn";
+import { Spinner } from "../ui/spinner";
+import { AgentsIcon, OverviewIcon, UsersIcon } from "../ui/icons";
+
+export type NavItem = { href: string; label: string; icon: "overview" | "agents" | "users" };
+
+const ICONS = { overview: OverviewIcon, agents: AgentsIcon, users: UsersIcon };
+
+function isActive(pathname: string, href: string): boolean {
+  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function SidebarNav({ items }: { items: NavItem[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="px-2">
+      <ul className="space-y-0.5">
+        {items.map((item) => {
+          const active = isActive(pathname, item.href);
+          const Icon = ICONS[item.icon];
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "flex h-8 items-center gap-2.5 rounded-md px-2.5 text-sm font-medium transition-colors outline-none",
+                  "focus-visible:ring-2 focus-visible:ring-accent-500",
+                  active ? "bg-zinc-800 text-white" : "text-zinc-400 hover:bg-zinc-800/60 hover:text-zinc-100",
+                )}
+              >
+                <Icon className={cn("size-4", active ? "text-accent-200" : "text-zinc-500")} />
+                {item.label}
+                <PendingMark />
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+/** A spinner beside a link while the page it leads to is loading. */
+function PendingMark() {
+  const { pending } = useLinkStatus();
+  return pending ? <Spinner className="ml-auto size-3.5 text-zinc-500" /> : null;
+}
