@@ -2,7 +2,8 @@
 // existing migrations up to prisma/schema.prisma. Offline: no Prisma CLI, no database server.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { LOCKFILE, MIGRATIONS_DIR, diffMigrationsToSchema } from "../lib/db/migrate";
+import { diffMigrationsToSchema } from "../lib/db/migrate";
+import { LOCKFILE, MIGRATIONS_DIR } from "../lib/db/migration-files";
 
 const name = (process.argv[2] ?? "").trim();
 if (!/^[a-z0-9_]+$/.test(name)) {

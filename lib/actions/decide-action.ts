@@ -3,6 +3,7 @@ import { assertRole, type Actor } from "../auth/roles";
 import { jsonObject, longString } from "../api/common-schemas";
 import { recordAuditEvent } from "../audit";
 import type { Db } from "../db/client";
+import { isUuid } from "../db/ids";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { notifyActionChanged } from "../notify";
@@ -25,7 +26,7 @@ export type DecideActionInput = z.infer<typeof decideActionInput>;
 export async function decideAction(db: Db, actor: Actor, actionId: string, raw: unknown): Promise<ActionView> {
   assertRole(actor, "reviewer", "decide actions");
   const input = decideActionInput.parse(raw);
-  const a = await db.action.findUnique({ where: { id: actionId }, include: { actionType: true } });
+  const a = isUuid(actionId) ? await db.action.findUnique({ where: { id: actionId }, include: { actionType: true } }) : null;
   if (!a) throw new NotFoundError("Action");
   if (a.status !== "pending" || a.route !== "approval") throw await alreadyDecided(db, a.id);
 

@@ -1,15 +1,14 @@
 import type { AuthenticatedAgent } from "../agents/authenticate-agent";
 import type { DbTx } from "../db/client";
+import { isUuid } from "../db/ids";
 import { NotFoundError } from "../errors";
 import type { Action } from "../generated/prisma/client";
 import { watchAction } from "../notify";
 import { toActionView } from "./action-view";
 import { waitQuery, type ActionView } from "./schemas";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function getOwnActionOrThrow(db: DbTx, agent: AuthenticatedAgent, actionId: string) {
-  const a = UUID.test(actionId)
+  const a = isUuid(actionId)
     ? await db.action.findFirst({ where: { id: actionId, agentId: agent.agentId }, include: { actionType: { select: { key: true } } } })
     : null;
   if (!a) throw new NotFoundError("Action");

@@ -1,6 +1,7 @@
 import { assertRole, type Actor } from "../auth/roles";
 import { recordAuditEvent, type AuditActor } from "../audit";
 import type { Db, DbTx } from "../db/client";
+import { isUuid } from "../db/ids";
 import { isUniqueViolation } from "../db/errors";
 import { ConflictError, NotFoundError } from "../errors";
 import { toApiKeyView } from "./agent-view";
@@ -25,7 +26,7 @@ export async function insertApiKey(
   name: string | null,
 ): Promise<CreatedApiKeyView> {
   apiKeySchema.parse(key);
-  const agent = await tx.agent.findUnique({ where: { id: agentId }, select: { id: true } });
+  const agent = isUuid(agentId) ? await tx.agent.findUnique({ where: { id: agentId }, select: { id: true } }) : null;
   if (!agent) throw new NotFoundError("Agent");
   try {
     const row = await tx.apiKey.create({

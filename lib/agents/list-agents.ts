@@ -1,5 +1,6 @@
 import type { Actor } from "../auth/roles";
 import type { DbTx } from "../db/client";
+import { isUuid } from "../db/ids";
 import { NotFoundError } from "../errors";
 import { toAgentView, toApiKeyView } from "./agent-view";
 import type { AgentView, ApiKeyView } from "./schemas";
@@ -15,7 +16,7 @@ export async function getAgentOrThrow(
   _actor: Actor,
   agentId: string,
 ): Promise<AgentView & { keys: ApiKeyView[] }> {
-  const agent = await db.agent.findUnique({
+  const agent = !isUuid(agentId) ? null : await db.agent.findUnique({
     where: { id: agentId },
     include: { apiKeys: { orderBy: { createdAt: "desc" } } },
   });

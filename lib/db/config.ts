@@ -15,7 +15,7 @@ export function resolveDatabaseConfig(env: Env = process.env): DatabaseConfig {
 
 /** Where local state lives (embedded database, generated secret): WARDEN_DATA_DIR or ./.data. */
 export function resolveDataDir(env: Env = process.env): string {
-  return path.resolve(env.WARDEN_DATA_DIR?.trim() || ".data");
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.WARDEN_DATA_DIR?.trim() || ".data");
 }
 
 export function describeDatabase(config: DatabaseConfig): string {

@@ -1,5 +1,5 @@
 import type { DbTx } from "../db/client";
-import { migrationNames } from "../db/migrate";
+import { migrationNames } from "../db/migration-files";
 
 export type Readiness = { ready: true; migrations: number } | { ready: false; reason: string };
 

@@ -1,6 +1,7 @@
 import { assertRole, type Actor } from "../auth/roles";
 import { recordAuditEvent } from "../audit";
 import type { Db } from "../db/client";
+import { isUuid } from "../db/ids";
 import { ConflictError, NotFoundError } from "../errors";
 import { updateUserInput, type UserView } from "./schemas";
 import { toUserView } from "./user-view";
@@ -12,7 +13,7 @@ export async function updateUser(db: Db, actor: Actor, userId: string, raw: unkn
   const updated = await db.$transaction(async (tx) => {
     // Lock the admins so two concurrent demotions cannot both see "another admin remains".
     await tx.$queryRaw`SELECT id FROM users WHERE role = 'admin' FOR UPDATE`;
-    const before = await tx.user.findUnique({ where: { id: userId } });
+    const before = isUuid(userId) ? await tx.user.findUnique({ where: { id: userId } }) : null;
     if (!before) throw new NotFoundError("User");
     const disabledAt =
       input.disabled === undefined ? before.disabledAt : input.disabled ? (before.disabledAt ?? new Date()) : null;

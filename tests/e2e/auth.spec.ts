@@ -11,7 +11,7 @@ test.describe("sign-in and roles", () => {
       await expect(nav.getByRole("link", { name: "Overview" })).toBeVisible();
       await expect(nav.getByRole("link", { name: "Agents" })).toBeVisible();
       await expect(nav.getByRole("link", { name: "Users" })).toHaveCount(role === "admin" ? 1 : 0);
-      await expect(page.getByText(user.email)).toBeVisible();
+      await expect(page.getByTestId("current-user-email")).toHaveText(user.email);
     });
   }
 
@@ -53,7 +53,7 @@ test.describe("sign-in and roles", () => {
   test("a wrong password is refused", async ({ page }) => {
     const { user } = await makeUser(e2eDb(), "manager");
     await signInThroughForm(page, user.email, "not the password at all");
-    await expect(page.getByRole("alert")).toContainText("Wrong e-mail or password.");
+    await expect(page.getByRole("alert").filter({ hasText: "Wrong e-mail or password." })).toBeVisible();
     await expect(page).toHaveURL(/\/sign-in/);
     expect((await page.request.get("/api/console/agents")).status()).toBe(401);
   });
@@ -62,10 +62,10 @@ test.describe("sign-in and roles", () => {
     const { user, password } = await makeUser(e2eDb(), "reviewer");
     for (let i = 0; i < 5; i++) {
       await signInThroughForm(page, user.email, `wrong password ${i}`);
-      await expect(page.getByRole("alert")).toContainText("Wrong e-mail or password.");
+      await expect(page.getByRole("alert").filter({ hasText: "Wrong e-mail or password." })).toBeVisible();
     }
     await signInThroughForm(page, user.email, password);
-    await expect(page.getByRole("alert")).toContainText("Too many failed sign-ins");
+    await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-ins" })).toBeVisible();
     expect((await page.request.get("/api/console/agents")).status()).toBe(401);
   });
 
@@ -89,7 +89,7 @@ test.describe("sign-in and roles", () => {
 
     await signIn(page, admin.email, password);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
-    await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
     const row = page.getByRole("row").filter({ hasText: victim.email });
     await row.getByRole("button", { name: "Disable" }).click();
     await expect(row.getByRole("button", { name: "Enable" })).toBeVisible();
@@ -98,7 +98,7 @@ test.describe("sign-in and roles", () => {
     await victimPage.goto("/");
     await expect(victimPage).toHaveURL(/\/sign-in/);
     await signInThroughForm(victimPage, victim.email, victimPassword);
-    await expect(victimPage.getByRole("alert")).toContainText("Wrong e-mail or password.");
+    await expect(victimPage.getByRole("alert").filter({ hasText: "Wrong e-mail or password." })).toBeVisible();
     await victimContext.close();
   });
 });
