@@ -47,24 +47,24 @@ export function decideRoute(input: PolicyInput): PolicyDecision {
     return { route: "halted", level: t.level, reason: `Halted: ${input.runBreaker.reason}`, auditSampled: false };
   }
 
-  let level: Level = t.level;
-  const reasons: string[] = [];
-  if (t.blocked && level < 2) {
-    level = 2;
-    reasons.push("the action type is on the blocked list (always needs a person)");
+  // Escalations only ever raise the level; every one that raises it is named in the reason.
+  const floors: { level: Level; why: string }[] = [];
+  if (t.blocked) floors.push({ level: 2, why: "the action type is on the blocked list (always needs a person)" });
+  if (t.minConfidence !== null && (input.confidence === null || input.confidence < t.minConfidence)) {
+    floors.push({
+      level: 2,
+      why:
+        input.confidence === null
+          ? `no confidence was given and the type requires at least ${t.minConfidence}`
+          : `confidence ${input.confidence} is below the type's threshold ${t.minConfidence}`,
+    });
   }
-  if (t.minConfidence !== null && (input.confidence === null || input.confidence < t.minConfidence) && level < 2) {
-    level = 2;
-    reasons.push(
-      input.confidence === null
-        ? `no confidence was given and the type requires at least ${t.minConfidence}`
-        : `confidence ${input.confidence} is below the type's threshold ${t.minConfidence}`,
-    );
+  if (input.rolloutBucket >= ROLLOUT_SHARE[t.rolloutStage]) {
+    floors.push({ level: 3, why: `rollout stage ${t.rolloutStage} routes this subject to the human path` });
   }
-  if (input.rolloutBucket >= ROLLOUT_SHARE[t.rolloutStage] && level < 3) {
-    level = 3;
-    reasons.push(`rollout stage ${t.rolloutStage} routes this subject to the human path`);
-  }
+  const raising = floors.filter((f) => f.level > t.level);
+  const level = raising.reduce<Level>((l, f) => (f.level > l ? f.level : l), t.level);
+  const reasons = raising.map((f) => f.why);
 
   const byLevel = reasons.length ? `Escalated to level ${level}: ${reasons.join("; ")}.` : null;
   switch (level) {
