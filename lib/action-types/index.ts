@@ -1,1 +1,5 @@
 export { ensureActionType } from "./ensure-action-type";
+export { listActionTypes, getActionTypeOrThrow } from "./list-action-types";
+export { updateActionType } from "./update-action-type";
+export { toActionTypeView } from "./action-type-view";
+export * from "./schemas";

@@ -29,6 +29,8 @@ export async function decideAction(db: Db, actor: Actor, actionId: string, raw: 
   const a = isUuid(actionId) ? await db.action.findUnique({ where: { id: actionId }, include: { actionType: true } }) : null;
   if (!a) throw new NotFoundError("Action");
   if (a.status !== "pending" || a.route !== "approval") throw await alreadyDecided(db, a.id);
+  if (a.escalatedAt) assertRole(actor, "manager", "decide an escalated action");
+  assertNotClaimedByOther(a, actor);
 
   let edited: Prisma.InputJsonValue | null = null;
   let editSize = 0;
@@ -43,7 +45,13 @@ export async function decideAction(db: Db, actor: Actor, actionId: string, raw: 
 
   const updated = await db.$transaction(async (tx) => {
     const res = await tx.action.updateMany({
-      where: { id: a.id, status: "pending", version: a.version },
+      where: {
+        id: a.id,
+        status: "pending",
+        version: a.version,
+        // Re-checked in the update itself: a claim taken after our read must still win.
+        OR: [{ claimedById: null }, { claimedById: actor.id }, { claimExpiresAt: { lt: new Date() } }],
+      },
       data: {
         status,
         approvedPayload: edited ?? undefined,
@@ -82,7 +90,20 @@ export async function decideAction(db: Db, actor: Actor, actionId: string, raw: 
   return toActionView(updated, a.actionType.key);
 }
 
-async function alreadyDecided(db: Db, actionId: string): Promise<ConflictError> {
+/** Someone else's live claim blocks a decision (their claim lapses on its own). */
+export function assertNotClaimedByOther(
+  a: { claimedById: string | null; claimExpiresAt: Date | null },
+  actor: Actor,
+  now = new Date(),
+): void {
+  if (a.claimedById && a.claimedById !== actor.id && a.claimExpiresAt && a.claimExpiresAt > now) {
+    throw new ConflictError(`Another reviewer has this item open until ${a.claimExpiresAt.toISOString()}.`, {
+      claimExpiresAt: a.claimExpiresAt.toISOString(),
+    });
+  }
+}
+
+export async function alreadyDecided(db: Db, actionId: string): Promise<ConflictError> {
   const a = await db.action.findUnique({ where: { id: actionId }, include: { decidedBy: { select: { email: true, name: true } } } });
   const who = a?.decidedBy ? (a.decidedBy.name ?? a.decidedBy.email) : null;
   return new ConflictError(`This action was already ${a?.status}${who ? ` by ${who}` : ""}.`, {

@@ -1,0 +1,1 @@
+export { raiseIncident } from "./raise-incident";

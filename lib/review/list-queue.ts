@@ -1,0 +1,83 @@
+import { assertRole, type Actor } from "../auth/roles";
+import type { DbTx } from "../db/client";
+import { BadRequestError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { AGE_FILTERS, queueQuery, type QueuePage } from "./schemas";
+
+const CLAIM_LABEL = (u: { name: string | null; email: string } | null) => (u ? (u.name ?? u.email) : null);
+
+function encodeCursor(createdAt: Date, id: string) {
+  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
+}
+function decodeCursor(c: string): { createdAt: Date; id: string } {
+  const [iso, id] = Buffer.from(c, "base64url").toString().split("|");
+  const createdAt = new Date(iso);
+  if (!id || Number.isNaN(createdAt.getTime())) throw new BadRequestError("Invalid cursor.");
+  return { createdAt, id };
+}
+
+/**
+ * One page of the reviewers' queue (pending approvals or drafts), filtered and paginated in
+ * the database (keyset on created_at, id), with the total for the live count. Escalated items
+ * come first.
+ */
+export async function listQueue(db: DbTx, actor: Actor, raw: unknown, now = new Date()): Promise<QueuePage> {
+  assertRole(actor, "reviewer", "see the review queue");
+  const q = queueQuery.parse(raw);
+  const where: Prisma.ActionWhereInput = {
+    status: "pending",
+    route: q.kind,
+    ...(q.agentId ? { agentId: q.agentId } : {}),
+    ...(q.type || q.risk ? { actionType: { ...(q.type ? { key: q.type } : {}), ...(q.risk ? { riskLabel: q.risk } : {}) } } : {}),
+    ...(q.olderThan ? { createdAt: { lt: new Date(now.getTime() - AGE_FILTERS[q.olderThan] * 1000) } } : {}),
+  };
+  const dir = q.sort === "oldest" ? "asc" : "desc";
+  const after = q.cursor ? decodeCursor(q.cursor) : null;
+  const keyset: Prisma.ActionWhereInput | undefined = after
+    ? {
+        OR: [
+          { createdAt: dir === "asc" ? { gt: after.createdAt } : { lt: after.createdAt } },
+          { createdAt: after.createdAt, id: dir === "asc" ? { gt: after.id } : { lt: after.id } },
+        ],
+      }
+    : undefined;
+  const [rows, total] = await Promise.all([
+    db.action.findMany({
+      where: keyset ? { AND: [where, keyset] } : where,
+      orderBy: [{ createdAt: dir }, { id: dir }],
+      take: q.limit + 1,
+      include: {
+        actionType: { select: { key: true, riskLabel: true, blocked: true } },
+        agent: { select: { name: true } },
+        claimedBy: { select: { name: true, email: true } },
+      },
+    }),
+    db.action.count({ where }),
+  ]);
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    total,
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    items: page.map((a) => {
+      const claimLive = a.claimExpiresAt && a.claimExpiresAt > now;
+      return {
+        id: a.id,
+        type: a.actionType.key,
+        riskLabel: a.actionType.riskLabel,
+        blocked: a.actionType.blocked,
+        agentId: a.agentId,
+        agentName: a.agent.name,
+        confidence: a.confidence,
+        level: a.levelAtRequest,
+        reason: a.routeReason,
+        preview: JSON.stringify(a.proposedPayload).slice(0, 160),
+        createdAt: a.createdAt.toISOString(),
+        dueAt: a.dueAt?.toISOString() ?? null,
+        escalatedAt: a.escalatedAt?.toISOString() ?? null,
+        claimedBy: claimLive ? CLAIM_LABEL(a.claimedBy) : null,
+        claimExpiresAt: claimLive ? a.claimExpiresAt!.toISOString() : null,
+      };
+    }),
+  };
+}
