@@ -1,6 +1,7 @@
 import type { AuthenticatedAgent } from "../agents/authenticate-agent";
 import type { DbTx } from "../db/client";
 import { getKillSwitches } from "../switches";
+import type { Run } from "../generated/prisma/client";
 import { getOwnRunOrThrow } from "./get-run";
 import { costMicros, findPrice, usdToMicros, type Price } from "./pricing";
 import { runGuard } from "./run-guard";
@@ -16,23 +17,21 @@ const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
  */
 export async function recordSpans(db: DbTx, agent: AuthenticatedAgent, runId: string, raw: unknown): Promise<RecordSpansResult> {
   const { spans } = recordSpansInput.parse(raw);
-  const run = await getOwnRunOrThrow(db, agent, runId);
-  const accepted = await insertSpanBatch(db, run.id, spans);
-  const fresh = await getOwnRunOrThrow(db, agent, runId);
-  const guard = runGuard(fresh, await getKillSwitches(db, agent.agentId));
-  return { accepted, run: toRunView(fresh), continue: guard.continue, reason: guard.reason };
+  const [run, switches] = await Promise.all([getOwnRunOrThrow(db, agent, runId), getKillSwitches(db, agent.agentId)]);
+  const { accepted, run: after } = await insertSpanBatch(db, run.id, spans);
+  const guard = runGuard(after, switches);
+  return { accepted, run: toRunView(after), continue: guard.continue, reason: guard.reason };
 }
 
 /**
  * Inserts validated spans into a run and adds them to its totals in one statement; returns how
  * many were new. Shared by the REST endpoint and OTLP ingestion.
  */
-export async function insertSpanBatch(db: DbTx, runId: string, spans: readonly SpanInput[]): Promise<number> {
-  if (spans.length === 0) return 0;
+export async function insertSpanBatch(db: DbTx, runId: string, spans: readonly SpanInput[]): Promise<{ accepted: number; run: Run }> {
   const prices = spans.some((s) => s.costUsd === undefined && s.model) ? await db.modelPrice.findMany() : [];
   const rows = spans.map((s) => toRow(s, prices));
   const col = <K extends keyof Row>(k: K) => rows.map((r) => r[k]);
-  const updated = await db.$queryRaw<{ accepted: number }[]>`
+  const updated = await db.$queryRaw<(Run & { accepted: number })[]>`
     WITH ins AS (
       INSERT INTO spans (id, run_id, external_id, parent_id, kind, name, model, input_tokens, output_tokens,
                          cost_micros, status, input, output, attributes, started_at, ended_at, duration_ms)
@@ -56,8 +55,13 @@ export async function insertSpanBatch(db: DbTx, runId: string, spans: readonly S
     UPDATE runs SET span_count = span_count + s.n, input_tokens = input_tokens + s.it,
                     output_tokens = output_tokens + s.ot, cost_micros = cost_micros + s.c
     FROM s WHERE runs.id = ${runId}::uuid
-    RETURNING s.n AS accepted`;
-  return Number(updated[0]?.accepted ?? 0);
+    RETURNING s.n AS accepted, runs.id, runs.agent_id AS "agentId", runs.external_id AS "externalId",
+              runs.status::text AS status, runs.halt_reason AS "haltReason", runs.agent_version AS "agentVersion",
+              runs.session_id AS "sessionId", runs.started_at AS "startedAt", runs.ended_at AS "endedAt",
+              runs.input_tokens AS "inputTokens", runs.output_tokens AS "outputTokens", runs.cost_micros AS "costMicros",
+              runs.span_count AS "spanCount"`;
+  const { accepted, ...run } = updated[0];
+  return { accepted: Number(accepted), run: run as Run };
 }
 
 type Row = ReturnType<typeof toRow>;
