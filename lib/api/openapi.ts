@@ -1,0 +1,461 @@
+import { z } from "zod";
+import { actionResultInput, actionView, requestActionInput, waitQuery } from "../actions/schemas";
+import { finishRunInput, recordSpansInput, recordSpansResult, runTotals, runView, spanInput, startRunInput } from "../runs/schemas";
+import { recordScoreInput, scoreView } from "../scores/schemas";
+import { OTLP_LIMITS } from "../otlp/limits";
+import { LIMITS } from "./limits";
+import { agentIdentity, fieldError, problemDetails, otlpTracesRequest, otlpTracesResponse } from "./openapi-schemas";
+
+// The OpenAPI 3.1 document of the agent API (v1), generated from the zod contract schemas.
+// Every schema is converted with z.toJSONSchema; the $defs it produces (recursive JSON values,
+// schemas registered below) are hoisted into components/schemas so all $refs resolve against
+// the document. tests/unit/openapi.test.ts fails when a route under app/api/v1 is undocumented.
+
+type Json = Record<string, unknown>;
+type Io = "input" | "output";
+
+/** Named components, in the order they appear in the document. */
+const COMPONENTS: Array<[name: string, schema: z.ZodType, io: Io]> = [
+  ["AgentIdentity", agentIdentity, "output"],
+  ["StartRunInput", startRunInput, "input"],
+  ["FinishRunInput", finishRunInput, "input"],
+  ["SpanInput", spanInput, "input"],
+  ["RecordSpansInput", recordSpansInput, "input"],
+  ["RunTotals", runTotals, "output"],
+  ["RunView", runView, "output"],
+  ["RecordSpansResult", recordSpansResult, "output"],
+  ["RequestActionInput", requestActionInput, "input"],
+  ["ActionResultInput", actionResultInput, "input"],
+  ["ActionView", actionView, "output"],
+  ["RecordScoreInput", recordScoreInput, "input"],
+  ["ScoreView", scoreView, "output"],
+  ["FieldError", fieldError, "output"],
+  ["Problem", problemDetails, "output"],
+  ["OtlpTracesRequest", otlpTracesRequest, "input"],
+  ["OtlpTracesResponse", otlpTracesResponse, "output"],
+];
+
+// Constraints zod refinements enforce but JSON Schema conversion cannot see.
+const REFINEMENTS: Record<string, Json> = {
+  SpanInput: { description: "One span. endTime, when given, must not be before startTime." },
+  RecordScoreInput: {
+    description: "A score on one run or one action: give exactly one of runId or actionId.",
+    oneOf: [{ required: ["runId"] }, { required: ["actionId"] }],
+  },
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+// ---------------------------------------------------------------------------------------------
+// zod → components/schemas
+
+/** A metadata registry that names every component but `root`, and keeps `.describe()` texts. */
+function namingRegistry(names: Map<z.ZodType, string>, root: z.ZodType) {
+  const reg = z.registry<Record<string, unknown>>();
+  reg.get = ((schema: z.ZodType) => {
+    const meta = z.globalRegistry.get(schema);
+    const id = schema === root ? undefined : names.get(schema);
+    return id ? { ...meta, id } : meta;
+  }) as typeof reg.get;
+  return reg;
+}
+
+function mapRefs(node: unknown, fn: (ref: string) => string): unknown {
+  if (Array.isArray(node)) return node.map((n) => mapRefs(n, fn));
+  if (node && typeof node === "object") {
+    const out: Json = {};
+    for (const [k, v] of Object.entries(node)) out[k] = k === "$ref" && typeof v === "string" ? fn(v) : mapRefs(v, fn);
+    return out;
+  }
+  return node;
+}
+
+const DEF_REF = /^#\/\$defs\/(.+)$/;
+const jsonValueKey = canonical(z.toJSONSchema(z.json(), { target: "draft-2020-12" }) as Json, "#");
+
+/** A key that is equal for structurally identical recursive defs, whatever they were called. */
+function canonical(def: Json, selfRef: string): string {
+  const { $schema: _s, $defs: _d, ...body } = def;
+  return JSON.stringify(mapRefs(body, (r) => (r === selfRef ? "#self" : r)));
+}
+
+function buildSchemas(): Record<string, Json> {
+  const names = new Map(COMPONENTS.map(([name, schema]) => [schema, name] as const));
+  const componentNames = new Set(names.values());
+  const out: Record<string, Json> = {};
+  const shared: Record<string, Json> = {};
+  const hoisted = new Map<string, string>(); // canonical key → component name
+
+  for (const [name, schema, io] of COMPONENTS) {
+    const generated = z.toJSONSchema(schema, {
+      target: "draft-2020-12",
+      io,
+      metadata: namingRegistry(names, schema),
+    }) as Json;
+    const { $schema: _s, $defs, ...body } = generated;
+    const rename = new Map<string, string>();
+    for (const [defName, def] of Object.entries(($defs ?? {}) as Record<string, Json>)) {
+      if (componentNames.has(defName)) {
+        rename.set(defName, defName); // generated on its own, with its own io
+        continue;
+      }
+      const key = canonical(def, `#/$defs/${defName}`);
+      let target = hoisted.get(key);
+      if (!target) {
+        target = key === jsonValueKey ? "JsonValue" : `${name}_${defName.replace(/^_+/, "")}`;
+        hoisted.set(key, target);
+      }
+      rename.set(defName, target);
+    }
+    const fix = (r: string) => {
+      const m = DEF_REF.exec(r);
+      return m && rename.has(m[1]) ? ref(rename.get(m[1])!).$ref : r;
+    };
+    for (const [defName, def] of Object.entries(($defs ?? {}) as Record<string, Json>)) {
+      const target = rename.get(defName)!;
+      if (!componentNames.has(defName) && !shared[target]) shared[target] = mapRefs(def, fix) as Json;
+    }
+    out[name] = { ...(mapRefs(body, fix) as Json), ...REFINEMENTS[name] };
+  }
+  if (shared.JsonValue) shared.JsonValue = { description: "Any JSON value.", ...shared.JsonValue };
+  return { ...out, ...shared };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operations
+
+const PROBLEM = "application/problem+json";
+
+const ERROR_RESPONSES: Record<string, { status: number; description: string; headers?: Json }> = {
+  BadRequest: { status: 400, description: "The body is not valid JSON (or is empty where one is required)." },
+  Unauthenticated: { status: 401, description: "Missing, malformed, unknown or revoked API key." },
+  Forbidden: { status: 403, description: "The agent is disabled." },
+  NotFound: { status: 404, description: "No such resource for this agent (another agent's is indistinguishable from a missing one)." },
+  Conflict: {
+    status: 409,
+    description:
+      "The resource is not in a state that allows this, or a request with the same Idempotency-Key is still in progress " +
+      "(then with Retry-After; retry with the same key).",
+    headers: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } },
+  },
+  PayloadTooLarge: { status: 413, description: `The body exceeds ${LIMITS.maxBodyBytes} bytes. Nothing was changed.` },
+  UnsupportedMediaType: { status: 415, description: "The body is not sent as `Content-Type: application/json`." },
+  ValidationFailed: {
+    status: 422,
+    description:
+      "The input does not match the schema (fieldErrors lists each problem), an action payload fails its action type's " +
+      "JSON Schema, or an Idempotency-Key was reused with a different body.",
+  },
+  RateLimited: {
+    status: 429,
+    description: `More than ${LIMITS.requestsPerMinute} requests per minute with this API key. Retry after the given seconds.`,
+    headers: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } },
+  },
+  InternalError: { status: 500, description: "Something failed on Warden's side; the body carries no internals. Safe to retry." },
+  ServiceUnavailable: {
+    status: 503,
+    description: "The request could not be handled right now; retry after the given seconds.",
+    headers: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } },
+  },
+};
+
+type Op = {
+  id: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  params?: Json[];
+  body?: string;
+  bodyDescription?: string;
+  ok: { status: number; schema: string; description: string };
+  errors: string[];
+  noAuth?: boolean;
+  /** Exactly these error responses, instead of the agent API's usual set. */
+  ownErrors?: boolean;
+  /** POSTs take an Idempotency-Key unless the endpoint dedupes by itself. */
+  idempotent?: false;
+  /** More media types for the request and the 2xx response, beside application/json. */
+  alsoAccepts?: Record<string, Json>;
+};
+
+const AGENT_ERRORS = ["Unauthenticated", "Forbidden", "RateLimited", "InternalError"];
+const BODY_ERRORS = ["BadRequest", "PayloadTooLarge", "UnsupportedMediaType", "ValidationFailed"];
+const ID = { $ref: "#/components/parameters/Id" };
+
+function operation(method: string, op: Op): Json {
+  const idempotent = method === "post" && op.idempotent !== false;
+  const params = [...(op.params ?? []), ...(idempotent ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : [])];
+  const errors = op.ownErrors
+    ? [...op.errors]
+    : [...new Set([...op.errors, ...(op.noAuth ? [] : AGENT_ERRORS), ...(op.body ? BODY_ERRORS : [])])];
+  if (idempotent && !errors.includes("Conflict")) errors.push("Conflict");
+  if (idempotent && !errors.includes("ValidationFailed")) errors.push("ValidationFailed");
+  errors.sort((a, b) => ERROR_RESPONSES[a].status - ERROR_RESPONSES[b].status);
+
+  const responses: Json = {
+    [String(op.ok.status)]: {
+      description: op.ok.description,
+      ...(idempotent ? { headers: { "Idempotent-Replayed": { $ref: "#/components/headers/IdempotentReplayed" } } } : {}),
+      content: { "application/json": { schema: ref(op.ok.schema) }, ...op.alsoAccepts },
+    },
+  };
+  for (const e of errors) responses[String(ERROR_RESPONSES[e].status)] = { $ref: `#/components/responses/${e}` };
+
+  return {
+    operationId: op.id,
+    tags: [op.tag],
+    summary: op.summary,
+    ...(op.description ? { description: op.description } : {}),
+    ...(op.noAuth ? { security: [] } : {}),
+    ...(params.length ? { parameters: params } : {}),
+    ...(op.body
+      ? {
+          requestBody: {
+            required: true,
+            ...(op.bodyDescription ? { description: op.bodyDescription } : {}),
+            content: { "application/json": { schema: ref(op.body) }, ...op.alsoAccepts },
+          },
+        }
+      : {}),
+    responses,
+  };
+}
+
+function waitParameter(): Json {
+  const generated = z.toJSONSchema(waitQuery, { target: "draft-2020-12", io: "input" }) as unknown as { properties: { wait: Json } };
+  const { description, ...schema } = generated.properties.wait;
+  return {
+    name: "wait",
+    in: "query",
+    required: false,
+    description: `${description} Returns as soon as the action is decided; while it is still pending after the wait, decision stays "wait" — ask again.`,
+    schema,
+  };
+}
+
+function buildPaths(): Json {
+  const v1 = "/api/v1";
+  return {
+    [`${v1}/agent`]: {
+      get: operation("get", {
+        id: "getAgent",
+        tag: "agent",
+        summary: "Who am I: the agent and key behind the bearer token",
+        ok: { status: 200, schema: "AgentIdentity", description: "The authenticated agent." },
+        errors: [],
+      }),
+    },
+    [`${v1}/runs`]: {
+      post: operation("post", {
+        id: "startRun",
+        tag: "runs",
+        summary: "Start a run",
+        body: "StartRunInput",
+        ok: { status: 201, schema: "RunView", description: "The run, status running." },
+        errors: ["Conflict"],
+        description: "409 when externalId is already used by another run of this agent.",
+      }),
+    },
+    [`${v1}/runs/{id}`]: {
+      get: operation("get", {
+        id: "getRun",
+        tag: "runs",
+        summary: "Read a run with its totals",
+        params: [ID],
+        ok: { status: 200, schema: "RunView", description: "The run." },
+        errors: ["NotFound"],
+      }),
+      patch: operation("patch", {
+        id: "finishRun",
+        tag: "runs",
+        summary: "Finish a run",
+        description: "Finishing again with the same status is a no-op; a different status (or a halted run) is 409.",
+        params: [ID],
+        body: "FinishRunInput",
+        ok: { status: 200, schema: "RunView", description: "The finished run." },
+        errors: ["NotFound", "Conflict"],
+      }),
+    },
+    [`${v1}/runs/{id}/spans`]: {
+      post: operation("post", {
+        id: "recordSpans",
+        tag: "runs",
+        summary: "Record a batch of spans",
+        description:
+          `At most ${LIMITS.maxSpansPerBatch} spans per batch. A span id already recorded in the run is skipped, so a retried ` +
+          "batch never double-counts. `continue: false` tells the agent to stop the run (budget, loop breaker, kill switch).",
+        params: [ID],
+        body: "RecordSpansInput",
+        ok: { status: 200, schema: "RecordSpansResult", description: "How many spans were new, the run's totals and whether to continue." },
+        errors: ["NotFound"],
+      }),
+    },
+    [`${v1}/actions`]: {
+      post: operation("post", {
+        id: "requestAction",
+        tag: "actions",
+        summary: "Ask before acting",
+        description:
+          "The policy decides: `execute` (act now), `wait` (a reviewer must approve; long-poll GET /actions/{id}?wait=…), " +
+          "`draft` (a person does the work), `halted` (kill switch or run breaker). A payload that fails the action type's " +
+          "JSON Schema is refused with 422 (decision rejected) and nothing is stored. Act only on `execute`, with the returned payload.",
+        body: "RequestActionInput",
+        ok: { status: 201, schema: "ActionView", description: "The action with its decision." },
+        errors: ["NotFound"],
+      }),
+    },
+    [`${v1}/actions/{id}`]: {
+      get: operation("get", {
+        id: "getAction",
+        tag: "actions",
+        summary: "Read an action; long-poll for its decision with ?wait",
+        params: [ID, waitParameter()],
+        ok: { status: 200, schema: "ActionView", description: "The action as the agent should see it now." },
+        errors: ["NotFound", "ValidationFailed"],
+      }),
+    },
+    [`${v1}/actions/{id}/result`]: {
+      post: operation("post", {
+        id: "reportActionResult",
+        tag: "actions",
+        summary: "Report what happened when the agent executed an action",
+        description: "Only for actions the agent was told to execute; reporting the same result again is a no-op.",
+        params: [ID],
+        body: "ActionResultInput",
+        ok: { status: 200, schema: "ActionView", description: "The action with its outcome." },
+        errors: ["NotFound", "Conflict"],
+      }),
+    },
+    [`${v1}/scores`]: {
+      post: operation("post", {
+        id: "recordScore",
+        tag: "scores",
+        summary: "Record a quality score on a run or an action",
+        body: "RecordScoreInput",
+        ok: { status: 201, schema: "ScoreView", description: "The stored score." },
+        errors: ["NotFound"],
+      }),
+    },
+    [`${v1}/otlp/v1/traces`]: {
+      post: operation("post", {
+        id: "exportTraces",
+        tag: "otlp",
+        summary: "OTLP/HTTP trace export",
+        description:
+          "Point an OpenTelemetry OTLP/HTTP exporter here (JSON or protobuf encoding) with the API key as a bearer token; " +
+          "each trace becomes a run and gen_ai.* attributes map onto its spans. The body may be gzip-compressed " +
+          `(\`Content-Encoding: gzip\`): at most ${LIMITS.maxBodyBytes} bytes as sent, ${OTLP_LIMITS.maxDecodedBytes} decompressed, ` +
+          `${OTLP_LIMITS.maxSpansPerRequest} spans per request. No Idempotency-Key: span ids make a retried export a no-op. ` +
+          "Errors follow OTLP's retry rules: malformed input is 400 (do not retry), a failure on Warden's side is 503 with Retry-After.",
+        params: [
+          {
+            name: "Content-Encoding",
+            in: "header",
+            required: false,
+            description: "gzip when the body is compressed.",
+            schema: { type: "string", enum: ["gzip", "identity"] },
+          },
+        ],
+        body: "OtlpTracesRequest",
+        alsoAccepts: { "application/x-protobuf": {} },
+        idempotent: false,
+        ownErrors: true,
+        ok: {
+          status: 200,
+          schema: "OtlpTracesResponse",
+          description: "Accepted, possibly partially (see partialSuccess), in the request's encoding.",
+        },
+        errors: ["BadRequest", "Unauthenticated", "Forbidden", "PayloadTooLarge", "UnsupportedMediaType", "RateLimited", "ServiceUnavailable"],
+      }),
+    },
+    [`${v1}/openapi.json`]: {
+      get: {
+        operationId: "getOpenApiDocument",
+        tags: ["meta"],
+        summary: "This document",
+        security: [],
+        responses: {
+          "200": {
+            description: "The OpenAPI 3.1 document of the agent API.",
+            content: { "application/json": { schema: { type: "object" } } },
+          },
+        },
+      },
+    },
+  };
+}
+
+function limitsDescription(): string {
+  return [
+    "The agent API of Warden. Agents authenticate with `Authorization: Bearer <API key>`; errors are RFC 9457",
+    "`application/problem+json` with `fieldErrors` for validation failures. Every POST (but OTLP export) accepts an `Idempotency-Key`:",
+    "a retry with the same key returns the first response (header `Idempotent-Replayed: true`), the same key with a",
+    "different body is 422, and a concurrent duplicate is 409.",
+    "",
+    "Limits (also in `x-warden-limits`; OTLP ingestion has its own, described on its operation):",
+    "",
+    `- request body: ${LIMITS.maxBodyBytes} bytes (413 above)`,
+    `- spans per batch: ${LIMITS.maxSpansPerBatch} (422 above)`,
+    `- requests per API key: ${LIMITS.requestsPerMinute} per minute (429 with Retry-After above)`,
+    `- long-poll wait: ${LIMITS.maxWaitSeconds} seconds at most`,
+    `- identifiers and names: ${LIMITS.shortString} characters; free text: ${LIMITS.longString} characters`,
+    `- Idempotency-Key: 1–${LIMITS.idempotencyKeyLength} printable ASCII characters, remembered ${LIMITS.idempotencyRetentionHours} hours`,
+  ].join("\n");
+}
+
+/** The OpenAPI 3.1 document of the agent API (v1). */
+export function buildOpenApiDocument(): Json {
+  const responses: Json = {};
+  for (const [name, r] of Object.entries(ERROR_RESPONSES)) {
+    responses[name] = {
+      description: r.description,
+      ...(r.headers ? { headers: r.headers } : {}),
+      content: { [PROBLEM]: { schema: ref("Problem") } },
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Warden agent API",
+      version: "1.0.0",
+      description: limitsDescription(),
+    },
+    "x-warden-limits": { ...LIMITS, otlp: { ...OTLP_LIMITS } },
+    tags: [
+      { name: "agent", description: "The calling agent." },
+      { name: "runs", description: "Runs and their spans: what the agent does, with tokens, cost and latency." },
+      { name: "actions", description: "Ask before acting; autonomy levels decide what happens." },
+      { name: "scores", description: "Quality scores from rules or LLM judges." },
+      { name: "otlp", description: "OpenTelemetry ingestion." },
+      { name: "meta", description: "This description." },
+    ],
+    security: [{ bearerAuth: [] }],
+    paths: buildPaths(),
+    components: {
+      schemas: buildSchemas(),
+      responses,
+      parameters: {
+        Id: { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } },
+        IdempotencyKey: {
+          name: "Idempotency-Key",
+          in: "header",
+          required: false,
+          description:
+            `One key per logical request, reused on its retries; remembered ${LIMITS.idempotencyRetentionHours} hours. ` +
+            "A retry returns the first response; the same key with a different body is 422; while the first is in flight, 409.",
+          schema: { type: "string", minLength: 1, maxLength: LIMITS.idempotencyKeyLength, pattern: "^[\\x21-\\x7e]+$" },
+        },
+      },
+      headers: {
+        RetryAfter: { description: "Seconds to wait before retrying.", schema: { type: "integer", minimum: 1 } },
+        IdempotentReplayed: {
+          description: '"true" when this is the stored response of an earlier request with the same Idempotency-Key.',
+          schema: { type: "string", enum: ["true"] },
+        },
+      },
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "The agent's API key (shown once when it is created)." },
+      },
+    },
+  };
+}
