@@ -2,6 +2,7 @@ import { z } from "zod";
 import { assertRole, type Actor } from "../auth/roles";
 import { jsonObject, longString } from "../api/common-schemas";
 import { recordAuditEvent } from "../audit";
+import { bumpEvidence, reviewDelta } from "../autonomy/bump-evidence";
 import type { Db } from "../db/client";
 import { isUuid } from "../db/ids";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
@@ -64,13 +65,15 @@ export async function decideAction(db: Db, actor: Actor, actionId: string, raw: 
       },
     });
     if (res.count === 0) return null;
+    const verdict = status === "rejected" ? "rejected" : edited ? "edited" : "accepted";
+    await bumpEvidence(tx, a.actionTypeId, reviewDelta(verdict, editSize));
     await tx.review.create({
       data: {
         targetType: "action",
         targetId: a.id,
         reviewerId: actor.id,
         source: "human",
-        verdict: status === "rejected" ? "rejected" : edited ? "edited" : "accepted",
+        verdict,
         comment: reason,
         editSize: edited ? editSize : 0,
       },

@@ -1,5 +1,6 @@
 import { assertRole, type Actor } from "../auth/roles";
 import { recordAuditEvent } from "../audit";
+import { bumpEvidence, reviewDelta } from "../autonomy/bump-evidence";
 import type { Db } from "../db/client";
 import { isUuid } from "../db/ids";
 import { NotFoundError, ValidationError } from "../errors";
@@ -64,6 +65,7 @@ export async function recordDraftOutcome(db: Db, actor: Actor, actionId: string,
       },
     });
     if (res.count === 0) return null;
+    await bumpEvidence(tx, a.actionTypeId, reviewDelta(verdict, editSize));
     await tx.review.create({
       data: { targetType: "action", targetId: a.id, reviewerId: actor.id, source: "human", verdict, comment: reason, editSize },
     });

@@ -1,5 +1,6 @@
 import type { AuthenticatedAgent } from "../agents/authenticate-agent";
 import { recordAuditEvent } from "../audit";
+import { bumpEvidence } from "../autonomy/bump-evidence";
 import type { Db } from "../db/client";
 import { ConflictError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -33,6 +34,7 @@ export async function reportActionResult(db: Db, agent: AuthenticatedAgent, acti
       },
     });
     if (res.count === 0) throw new ConflictError("The action changed meanwhile; read it again.");
+    await bumpEvidence(tx, a.actionTypeId, { executions: 1, failedExecutions: target === "failed" ? 1 : 0 });
     await recordAuditEvent(tx, {
       actor: { type: "agent", id: agent.agentId },
       action: "action.result_reported",

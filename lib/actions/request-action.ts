@@ -1,6 +1,7 @@
 import type { AuthenticatedAgent } from "../agents/authenticate-agent";
 import { ensureActionType } from "../action-types";
 import { recordAuditEvent } from "../audit";
+import { bumpEvidence } from "../autonomy/bump-evidence";
 import type { Db } from "../db/client";
 import { ValidationError } from "../errors";
 import type { ActionStatus, Prisma } from "../generated/prisma/client";
@@ -68,6 +69,7 @@ export async function requestAction(db: Db, agent: AuthenticatedAgent, raw: unkn
         dueAt: decision.route === "approval" ? new Date(now.getTime() + type.approvalTimeoutSeconds * 1000) : null,
       },
     });
+    await bumpEvidence(tx, type.id, { requests: 1 }, now);
     await recordAuditEvent(tx, {
       actor: { type: "agent", id: agent.agentId },
       action: "action.requested",

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { actionResultInput, actionView, requestActionInput, waitQuery } from "../actions/schemas";
 import { finishRunInput, recordSpansInput, recordSpansResult, runTotals, runView, spanInput, startRunInput } from "../runs/schemas";
 import { recordScoreInput, scoreView } from "../scores/schemas";
+import { actionTypeView } from "../action-types/schemas";
+import { autonomyChangeView } from "../autonomy/schemas";
+import { patchActionTypeInput } from "../autonomy/manage-action-type";
 import { OTLP_LIMITS } from "../otlp/limits";
 import { LIMITS } from "./limits";
 import { agentIdentity, fieldError, problemDetails, otlpTracesRequest, otlpTracesResponse } from "./openapi-schemas";
@@ -29,6 +32,11 @@ const COMPONENTS: Array<[name: string, schema: z.ZodType, io: Io]> = [
   ["ActionView", actionView, "output"],
   ["RecordScoreInput", recordScoreInput, "input"],
   ["ScoreView", scoreView, "output"],
+  ["ActionTypeView", actionTypeView, "output"],
+  ["PatchActionTypeInput", patchActionTypeInput, "input"],
+  ["AutonomyChangeView", autonomyChangeView, "output"],
+  ["ActionTypePatchResult", z.object({ actionType: actionTypeView, levelChange: autonomyChangeView.nullable() }), "output"],
+  ["ActionTypeList", z.array(actionTypeView), "output"],
   ["FieldError", fieldError, "output"],
   ["Problem", problemDetails, "output"],
   ["OtlpTracesRequest", otlpTracesRequest, "input"],
@@ -181,6 +189,7 @@ type Op = {
 const AGENT_ERRORS = ["Unauthenticated", "Forbidden", "RateLimited", "InternalError"];
 const BODY_ERRORS = ["BadRequest", "PayloadTooLarge", "UnsupportedMediaType", "ValidationFailed"];
 const ID = { $ref: "#/components/parameters/Id" };
+const KEY = { name: "key", in: "path", required: true, schema: { type: "string" }, description: "The action type's key, e.g. payments.refund." };
 
 function operation(method: string, op: Op): Json {
   const idempotent = method === "post" && op.idempotent !== false;
@@ -368,6 +377,40 @@ function buildPaths(): Json {
         errors: ["BadRequest", "Unauthenticated", "Forbidden", "PayloadTooLarge", "UnsupportedMediaType", "RateLimited", "ServiceUnavailable"],
       }),
     },
+    [`${v1}/action-types`]: {
+      get: operation("get", {
+        id: "listActionTypes",
+        tag: "action-types",
+        summary: "List action types with their level and guardrails",
+        description: "Agent keys and personal tokens (wdp_…) may read.",
+        ok: { status: 200, schema: "ActionTypeList", description: "Every action type." },
+        errors: [],
+      }),
+    },
+    [`${v1}/action-types/{key}`]: {
+      get: operation("get", {
+        id: "getActionType",
+        tag: "action-types",
+        summary: "Read one action type",
+        params: [KEY],
+        ok: { status: 200, schema: "ActionTypeView", description: "The action type." },
+        errors: ["NotFound"],
+      }),
+      patch: operation("patch", {
+        id: "patchActionType",
+        tag: "action-types",
+        summary: "Change an action type's guardrails or level (policy as code)",
+        description:
+          "Needs a personal token of a manager or admin; agent keys get 403. Guardrail fields as in the console (`version` " +
+          "optional: without it the current version is used). `level` with a `reason` follows the console's rules: promotion " +
+          "one level at a time and only when eligible unless `override: true` (flagged in the history); 1 → 0 creates a request " +
+          "that a different admin signs off (returned as a pending levelChange); demotion at once.",
+        params: [KEY],
+        body: "PatchActionTypeInput",
+        ok: { status: 200, schema: "ActionTypePatchResult", description: "The action type after the change, and the level change if any." },
+        errors: ["NotFound", "Conflict"],
+      }),
+    },
     [`${v1}/openapi.json`]: {
       get: {
         operationId: "getOpenApiDocument",
@@ -427,6 +470,7 @@ export function buildOpenApiDocument(): Json {
       { name: "actions", description: "Ask before acting; autonomy levels decide what happens." },
       { name: "scores", description: "Quality scores from rules or LLM judges." },
       { name: "otlp", description: "OpenTelemetry ingestion." },
+      { name: "action-types", description: "Policy as code: action types, their guardrails and autonomy level." },
       { name: "meta", description: "This description." },
     ],
     security: [{ bearerAuth: [] }],
@@ -454,7 +498,11 @@ export function buildOpenApiDocument(): Json {
         },
       },
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", description: "The agent's API key (shown once when it is created)." },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          description: "The agent's API key, or a person's personal token (wdp_…) for /action-types; both shown once when created.",
+        },
       },
     },
   };

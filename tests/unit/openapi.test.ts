@@ -102,6 +102,9 @@ describe("OpenAPI document", () => {
         "POST /api/v1/scores",
         "POST /api/v1/otlp/v1/traces",
         "GET /api/v1/openapi.json",
+        "GET /api/v1/action-types",
+        "GET /api/v1/action-types/{key}",
+        "PATCH /api/v1/action-types/{key}",
       ].sort(),
     );
   });

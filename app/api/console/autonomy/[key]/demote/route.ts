@@ -1,0 +1,4 @@
+import { demoteActionType } from "@/lib/autonomy";
+import { consoleRoute } from "@/lib/http/console-route";
+
+export const POST = consoleRoute<{ key: string }>("manager", ({ db, actor, params, body }) => demoteActionType(db, actor, params.key, body));

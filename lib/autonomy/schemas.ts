@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+const reason = z.string().trim().min(3, "say why (at least 3 characters)").max(2000, "at most 2000 characters");
+
+export const promoteInput = z
+  .object({
+    reason,
+    /** Promote although the evidence does not meet the thresholds; flagged in the history. */
+    override: z.boolean().default(false),
+  })
+  .strict();
+
+export const demoteInput = z.object({ toLevel: z.int().min(1).max(3), reason }).strict();
+
+export const requestAutonomyInput = z.object({ reason }).strict();
+
+export const signOffInput = z
+  .object({ approve: z.boolean(), reason: z.string().trim().max(2000).optional() })
+  .strict()
+  .refine((v) => v.approve || (v.reason && v.reason.length >= 3), { message: "a denial needs a reason", path: ["reason"] });
+
+/** Level changes over REST: one field for all three moves (promote, request 1→0, demote). */
+export const setLevelInput = z
+  .object({ level: z.int().min(0).max(3), reason, override: z.boolean().default(false) })
+  .strict();
+
+export const autonomyChangeView = z.object({
+  id: z.string(),
+  actionType: z.string(),
+  fromLevel: z.number().int(),
+  toLevel: z.number().int(),
+  status: z.enum(["applied", "pending", "denied"]),
+  automatic: z.boolean(),
+  override: z.boolean(),
+  by: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  reason: z.string(),
+  decisionReason: z.string().nullable(),
+  evidence: z.unknown(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type AutonomyChangeView = z.infer<typeof autonomyChangeView>;
