@@ -26,7 +26,7 @@ const publicHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
 env.NEXTAUTH_URL ||= `http://${publicHost}:${port}`;
 
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
-if (!dev && !existsSync(".next/BUILD_ID")) {
+if (!dev && !existsSync(path.join(env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
   console.log("warden: no build found, building (about a minute)…");
   const built = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
   if (built.status !== 0) process.exit(built.status ?? 1);
