@@ -3,6 +3,7 @@ export { deriveEvidence, addCounts, ZERO_COUNTS, type Counts, type Evidence } fr
 export { eligibility, autoDemotion, LEVEL_NAMES, type Eligibility, type Check, type Level } from "./eligibility";
 export { bumpEvidence, reviewDelta } from "./bump-evidence";
 export { loadEvidence, loadWindowCounts } from "./load-evidence";
+export { rebuildEvidence } from "./rebuild-evidence";
 export {
   promoteActionType,
   demoteActionType,

@@ -10,6 +10,7 @@ import {
   getAutonomyHistory,
   loadEvidence,
   promoteActionType,
+  rebuildEvidence,
   requestFullAutonomy,
   signOffAutonomyRequest,
 } from "../../lib/autonomy";
@@ -62,6 +63,10 @@ describe("evidence from real decisions", () => {
     });
     expect(e.acceptanceRate).toBeCloseTo(1 / 3);
     expect(e.last7d.reviewed).toBe(3);
+
+    // The repair tool recomputes exactly what the transactions counted.
+    await rebuildEvidence(db, [typeId]);
+    expect((await loadEvidence(db, [typeId])).get(typeId)).toEqual(e);
   });
 });
 
