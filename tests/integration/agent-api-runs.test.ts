@@ -165,3 +165,19 @@ describe("spans", () => {
     expect(res.body).toMatchObject({ accepted: 1, continue: false, reason: "This agent's kill switch is on." });
   });
 });
+
+describe("rate limit per key", () => {
+  it("counts requests per key and minute in Postgres and answers 429 with Retry-After past the limit", async () => {
+    const { consumeRateLimit } = await import("../../lib/api/rate-limit");
+    const { RateLimitedError } = await import("../../lib/errors");
+    const { keyId } = await makeAgent(db);
+    const { keyId: other } = await makeAgent(db);
+    const now = new Date("2026-11-26T12:00:45.000Z");
+    for (let i = 0; i < 3; i++) await consumeRateLimit(db, keyId, 3, now);
+    const err = await consumeRateLimit(db, keyId, 3, now).catch((e) => e);
+    expect(err).toBeInstanceOf(RateLimitedError);
+    expect(err.extra.retryAfterSeconds).toBe(15);
+    await expect(consumeRateLimit(db, other, 3, now)).resolves.toBeUndefined(); // per key
+    await expect(consumeRateLimit(db, keyId, 3, new Date("2026-11-26T12:01:00.000Z"))).resolves.toBeUndefined(); // next minute
+  });
+});

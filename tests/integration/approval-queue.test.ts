@@ -190,3 +190,37 @@ describe("action types", () => {
     expect(v3.payloadSchema).toBeNull();
   });
 });
+
+describe("level changes between request and decision", () => {
+  it("an action keeps the route it got; the type's new level applies to the next request", async () => {
+    const { ask, type } = await setup(2);
+    const waiting = await ask();
+    await db.actionType.update({ where: { key: type }, data: { level: 0 } });
+    const next = await ask();
+    expect(next.decision).toBe("execute");
+    const row = await db.action.findUniqueOrThrow({ where: { id: waiting.id } });
+    expect(row).toMatchObject({ status: "pending", route: "approval", levelAtRequest: 2 });
+    const { actor } = await makeUser(db, "reviewer");
+    await expect(decideAction(db, actor, waiting.id, { decision: "approve" })).resolves.toMatchObject({ decision: "execute" });
+  });
+});
+
+describe("a queue of 10,000 pending actions", () => {
+  it("serves one page and the total from the database, without loading the backlog", async () => {
+    const { agent, type } = await setup(2);
+    const t = await db.actionType.findUniqueOrThrow({ where: { key: type } });
+    await db.$executeRaw`
+      INSERT INTO actions (id, agent_id, action_type_id, proposed_payload, level_at_request, route, route_reason, status, created_at, updated_at)
+      SELECT gen_random_uuid(), ${agent.agentId}::uuid, ${t.id}::uuid, jsonb_build_object('n', g), 2, 'approval', 'bench', 'pending',
+             now() - (g || ' seconds')::interval, now()
+      FROM generate_series(1, 10000) g`;
+    const { actor } = await makeUser(db, "reviewer");
+    const started = performance.now();
+    const page = await listQueue(db, actor, { type, limit: "50" });
+    const ms = performance.now() - started;
+    expect(page.total).toBe(10_000);
+    expect(page.items).toHaveLength(50);
+    expect(JSON.parse(page.items[0].preview)).toEqual({ n: 10000 }); // oldest first
+    console.log(`queue page of 50 with 10,000 pending: ${ms.toFixed(1)} ms`);
+  });
+});
