@@ -1,17 +1,15 @@
 import { z } from "zod";
 import { assertRole, type Actor } from "../auth/roles";
 import { jsonObject, longString } from "../api/common-schemas";
-import { recordAuditEvent } from "../audit";
-import { bumpEvidence, reviewDelta } from "../autonomy/bump-evidence";
 import type { Db } from "../db/client";
 import { isUuid } from "../db/ids";
-import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { NotFoundError, ValidationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { notifyActionChanged } from "../notify";
 import { toActionView } from "./action-view";
 import { diffPayload } from "./payload-diff";
 import { payloadSchemaErrors } from "./payload-schema";
 import type { ActionView } from "./schemas";
+import { alreadyDecided, assertNotClaimedByOther, settlePendingAction } from "./settle-pending-action";
 
 export const decideActionInput = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("approve"), payload: jsonObject.optional(), comment: longString.optional() }).strict(),
@@ -21,8 +19,7 @@ export type DecideActionInput = z.infer<typeof decideActionInput>;
 
 /**
  * A reviewer approves (optionally with an edited payload) or rejects a waiting action.
- * Exactly once: a conditional update on (pending, version); the loser gets 409 naming who won.
- * The decision, its review, its audit event and the agent's wake-up commit together.
+ * The edit is checked against the type's schema and kept beside the proposal.
  */
 export async function decideAction(db: Db, actor: Actor, actionId: string, raw: unknown): Promise<ActionView> {
   assertRole(actor, "reviewer", "decide actions");
@@ -43,75 +40,12 @@ export async function decideAction(db: Db, actor: Actor, actionId: string, raw: 
   }
   const status = input.decision === "approve" ? "approved" : "rejected";
   const reason = input.decision === "reject" ? input.reason : (input.comment ?? null);
-
-  const updated = await db.$transaction(async (tx) => {
-    const res = await tx.action.updateMany({
-      where: {
-        id: a.id,
-        status: "pending",
-        version: a.version,
-        // Re-checked in the update itself: a claim taken after our read must still win.
-        OR: [{ claimedById: null }, { claimedById: actor.id }, { claimExpiresAt: { lt: new Date() } }],
-      },
-      data: {
-        status,
-        approvedPayload: edited ?? undefined,
-        decidedById: actor.id,
-        decidedAt: new Date(),
-        decisionReason: reason,
-        claimedById: null,
-        claimExpiresAt: null,
-        version: { increment: 1 },
-      },
-    });
-    if (res.count === 0) return null;
-    const verdict = status === "rejected" ? "rejected" : edited ? "edited" : "accepted";
-    await bumpEvidence(tx, a.actionTypeId, reviewDelta(verdict, editSize));
-    await tx.review.create({
-      data: {
-        targetType: "action",
-        targetId: a.id,
-        reviewerId: actor.id,
-        source: "human",
-        verdict,
-        comment: reason,
-        editSize: edited ? editSize : 0,
-      },
-    });
-    await recordAuditEvent(tx, {
-      actor: { type: "user", id: actor.id },
-      action: `action.${status}`,
-      targetType: "action",
-      targetId: a.id,
-      before: { status: a.status, payload: a.proposedPayload },
-      after: { status, payload: edited ?? a.proposedPayload, reason },
-    });
-    await notifyActionChanged(tx, a.id);
-    return tx.action.findUniqueOrThrow({ where: { id: a.id } });
+  const updated = await settlePendingAction(db, actor, a, {
+    data: { status, approvedPayload: edited ?? undefined, decisionReason: reason },
+    verdict: status === "rejected" ? "rejected" : edited ? "edited" : "accepted",
+    editSize,
+    comment: reason,
+    audit: { action: `action.${status}`, after: { status, payload: edited ?? a.proposedPayload, reason } },
   });
-  if (!updated) throw await alreadyDecided(db, a.id);
   return toActionView(updated, a.actionType.key);
-}
-
-/** Someone else's live claim blocks a decision (their claim lapses on its own). */
-export function assertNotClaimedByOther(
-  a: { claimedById: string | null; claimExpiresAt: Date | null },
-  actor: Actor,
-  now = new Date(),
-): void {
-  if (a.claimedById && a.claimedById !== actor.id && a.claimExpiresAt && a.claimExpiresAt > now) {
-    throw new ConflictError(`Another reviewer has this item open until ${a.claimExpiresAt.toISOString()}.`, {
-      claimExpiresAt: a.claimExpiresAt.toISOString(),
-    });
-  }
-}
-
-export async function alreadyDecided(db: Db, actionId: string): Promise<ConflictError> {
-  const a = await db.action.findUnique({ where: { id: actionId }, include: { decidedBy: { select: { email: true, name: true } } } });
-  const who = a?.decidedBy ? (a.decidedBy.name ?? a.decidedBy.email) : null;
-  return new ConflictError(`This action was already ${a?.status}${who ? ` by ${who}` : ""}.`, {
-    actionStatus: a?.status,
-    decidedBy: who,
-    decidedAt: a?.decidedAt?.toISOString() ?? null,
-  });
 }

@@ -1,14 +1,11 @@
 import { assertRole, type Actor } from "../auth/roles";
-import { recordAuditEvent } from "../audit";
-import { bumpEvidence, reviewDelta } from "../autonomy/bump-evidence";
 import type { Db } from "../db/client";
 import { isUuid } from "../db/ids";
 import { NotFoundError, ValidationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { notifyActionChanged } from "../notify";
 import { draftOutcomeInput } from "../review/schemas";
 import { toActionView } from "./action-view";
-import { alreadyDecided, assertNotClaimedByOther } from "./decide-action";
+import { alreadyDecided, assertNotClaimedByOther, settlePendingAction } from "./settle-pending-action";
 import { diffPayload } from "./payload-diff";
 import { payloadSchemaErrors } from "./payload-schema";
 import type { ActionView } from "./schemas";
@@ -42,44 +39,19 @@ export async function recordDraftOutcome(db: Db, actor: Actor, actionId: string,
   const reason = input.outcome === "discarded" ? input.reason : (input.comment ?? null);
   const verdict = input.outcome === "discarded" ? "rejected" : input.outcome === "with_changes" && editSize > 0 ? "edited" : "accepted";
 
-  const updated = await db.$transaction(async (tx) => {
-    const res = await tx.action.updateMany({
-      where: {
-        id: a.id,
-        status: "pending",
-        version: a.version,
-        OR: [{ claimedById: null }, { claimedById: actor.id }, { claimExpiresAt: { lt: new Date() } }],
-      },
-      data: {
-        status,
-        outcome: OUTCOME[input.outcome],
-        outcomeAt: new Date(),
-        executedPayload: executed ?? undefined,
-        approvedPayload: input.outcome === "with_changes" ? (executed ?? undefined) : undefined,
-        decidedById: actor.id,
-        decidedAt: new Date(),
-        decisionReason: reason,
-        claimedById: null,
-        claimExpiresAt: null,
-        version: { increment: 1 },
-      },
-    });
-    if (res.count === 0) return null;
-    await bumpEvidence(tx, a.actionTypeId, reviewDelta(verdict, editSize));
-    await tx.review.create({
-      data: { targetType: "action", targetId: a.id, reviewerId: actor.id, source: "human", verdict, comment: reason, editSize },
-    });
-    await recordAuditEvent(tx, {
-      actor: { type: "user", id: actor.id },
-      action: `draft.${OUTCOME[input.outcome]}`,
-      targetType: "action",
-      targetId: a.id,
-      before: { status: a.status, payload: a.proposedPayload },
-      after: { status, payload: executed, reason },
-    });
-    await notifyActionChanged(tx, a.id);
-    return tx.action.findUniqueOrThrow({ where: { id: a.id } });
+  const updated = await settlePendingAction(db, actor, a, {
+    data: {
+      status,
+      outcome: OUTCOME[input.outcome],
+      outcomeAt: new Date(),
+      executedPayload: executed ?? undefined,
+      approvedPayload: input.outcome === "with_changes" ? (executed ?? undefined) : undefined,
+      decisionReason: reason,
+    },
+    verdict,
+    editSize,
+    comment: reason,
+    audit: { action: `draft.${OUTCOME[input.outcome]}`, after: { status, payload: executed, reason } },
   });
-  if (!updated) throw await alreadyDecided(db, a.id);
   return toActionView(updated, a.actionType.key);
 }

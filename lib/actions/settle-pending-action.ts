@@ -1,0 +1,79 @@
+import type { Actor } from "../auth/roles";
+import { recordAuditEvent } from "../audit";
+import { bumpEvidence, reviewDelta } from "../autonomy/bump-evidence";
+import type { Db } from "../db/client";
+import { ConflictError } from "../errors";
+import type { Action, Prisma } from "../generated/prisma/client";
+import { notifyActionChanged } from "../notify";
+
+/** Someone else's live claim blocks a decision (their claim lapses on its own). */
+export function assertNotClaimedByOther(
+  a: { claimedById: string | null; claimExpiresAt: Date | null },
+  actor: Actor,
+  now = new Date(),
+): void {
+  if (a.claimedById && a.claimedById !== actor.id && a.claimExpiresAt && a.claimExpiresAt > now) {
+    throw new ConflictError(`Another reviewer has this item open until ${a.claimExpiresAt.toISOString()}.`, {
+      claimExpiresAt: a.claimExpiresAt.toISOString(),
+    });
+  }
+}
+
+export async function alreadyDecided(db: Db, actionId: string): Promise<ConflictError> {
+  const a = await db.action.findUnique({ where: { id: actionId }, include: { decidedBy: { select: { email: true, name: true } } } });
+  const who = a?.decidedBy ? (a.decidedBy.name ?? a.decidedBy.email) : null;
+  return new ConflictError(`This action was already ${a?.status}${who ? ` by ${who}` : ""}.`, {
+    actionStatus: a?.status,
+    decidedBy: who,
+    decidedAt: a?.decidedAt?.toISOString() ?? null,
+  });
+}
+
+/**
+ * The one way a person settles a pending action (approval decision or draft outcome), exactly
+ * once: a conditional update on (pending, version, no live claim by someone else), then the
+ * review, the evidence counters, the audit event and the agent's wake-up — one transaction.
+ * The loser of a race gets 409 naming who won.
+ */
+export async function settlePendingAction(
+  db: Db,
+  actor: Actor,
+  a: Action,
+  s: {
+    data: Omit<Prisma.ActionUpdateManyMutationInput, "decidedAt" | "claimedById" | "claimExpiresAt" | "version"> & { status: Action["status"] };
+    verdict: "accepted" | "edited" | "rejected";
+    editSize: number;
+    comment: string | null;
+    audit: { action: string; after: unknown };
+  },
+): Promise<Action> {
+  const updated = await db.$transaction(async (tx) => {
+    const res = await tx.action.updateMany({
+      where: {
+        id: a.id,
+        status: "pending",
+        version: a.version,
+        // Re-checked in the update itself: a claim taken after our read must still win.
+        OR: [{ claimedById: null }, { claimedById: actor.id }, { claimExpiresAt: { lt: new Date() } }],
+      },
+      data: { ...s.data, decidedById: actor.id, decidedAt: new Date(), claimedById: null, claimExpiresAt: null, version: { increment: 1 } },
+    });
+    if (res.count === 0) return null;
+    await bumpEvidence(tx, a.actionTypeId, reviewDelta(s.verdict, s.editSize));
+    await tx.review.create({
+      data: { targetType: "action", targetId: a.id, reviewerId: actor.id, source: "human", verdict: s.verdict, comment: s.comment, editSize: s.editSize },
+    });
+    await recordAuditEvent(tx, {
+      actor: { type: "user", id: actor.id },
+      action: s.audit.action,
+      targetType: "action",
+      targetId: a.id,
+      before: { status: a.status, payload: a.proposedPayload },
+      after: s.audit.after,
+    });
+    await notifyActionChanged(tx, a.id);
+    return tx.action.findUniqueOrThrow({ where: { id: a.id } });
+  });
+  if (!updated) throw await alreadyDecided(db, a.id);
+  return updated;
+}
