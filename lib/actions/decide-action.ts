@@ -24,7 +24,7 @@ export type DecideActionInput = z.infer<typeof decideActionInput>;
 export async function decideAction(db: Db, actor: Actor, actionId: string, raw: unknown): Promise<ActionView> {
   assertRole(actor, "reviewer", "decide actions");
   const input = decideActionInput.parse(raw);
-  const a = isUuid(actionId) ? await db.action.findUnique({ where: { id: actionId }, include: { actionType: true } }) : null;
+  const a = isUuid(actionId) ? await db.action.findUnique({ where: { id: actionId }, include: { actionType: true, claimedBy: { select: { name: true, email: true } } } }) : null;
   if (!a) throw new NotFoundError("Action");
   if (a.status !== "pending" || a.route !== "approval") throw await alreadyDecided(db, a.id);
   if (a.escalatedAt) assertRole(actor, "manager", "decide an escalated action");

@@ -20,7 +20,7 @@ const OUTCOME = { as_proposed: "executed_as_proposed", with_changes: "executed_w
 export async function recordDraftOutcome(db: Db, actor: Actor, actionId: string, raw: unknown): Promise<ActionView> {
   assertRole(actor, "reviewer", "record what was done with a draft");
   const input = draftOutcomeInput.parse(raw);
-  const a = isUuid(actionId) ? await db.action.findUnique({ where: { id: actionId }, include: { actionType: true } }) : null;
+  const a = isUuid(actionId) ? await db.action.findUnique({ where: { id: actionId }, include: { actionType: true, claimedBy: { select: { name: true, email: true } } } }) : null;
   if (!a) throw new NotFoundError("Action");
   if (a.status !== "pending" || a.route !== "draft") throw await alreadyDecided(db, a.id);
   assertNotClaimedByOther(a, actor);

@@ -8,12 +8,14 @@ import { notifyActionChanged } from "../notify";
 
 /** Someone else's live claim blocks a decision (their claim lapses on its own). */
 export function assertNotClaimedByOther(
-  a: { claimedById: string | null; claimExpiresAt: Date | null },
+  a: { claimedById: string | null; claimExpiresAt: Date | null; claimedBy?: { name: string | null; email: string } | null },
   actor: Actor,
   now = new Date(),
 ): void {
   if (a.claimedById && a.claimedById !== actor.id && a.claimExpiresAt && a.claimExpiresAt > now) {
-    throw new ConflictError(`Another reviewer has this item open until ${a.claimExpiresAt.toISOString()}.`, {
+    const who = a.claimedBy ? (a.claimedBy.name ?? a.claimedBy.email) : "Another reviewer";
+    throw new ConflictError(`${who} has this item open until ${a.claimExpiresAt.toISOString()}.`, {
+      claimedBy: a.claimedBy ? who : null,
       claimExpiresAt: a.claimExpiresAt.toISOString(),
     });
   }

@@ -29,6 +29,11 @@ export function problemResponse(
   return new Response(JSON.stringify(body), { status, headers: h });
 }
 
+function isClientAbort(err: unknown): boolean {
+  const e = err as { name?: string; code?: string; message?: string } | null;
+  return !!e && (e.name === "AbortError" || e.code === "ECONNRESET" || e.message === "aborted");
+}
+
 /** The one place errors become HTTP responses. 5xx never carries internals. */
 export function errorToResponse(err: unknown): Response {
   if (err instanceof DomainError) {
@@ -38,6 +43,10 @@ export function errorToResponse(err: unknown): Response {
     return problemResponse("validation_failed", "The request does not match the expected shape.", {
       fieldErrors: fieldErrorsFromZod(err.issues),
     });
+  }
+  if (isClientAbort(err)) {
+    // The client went away mid-request; nobody reads this answer and it is not our failure.
+    return problemResponse("bad_request", "The request was aborted by the client.");
   }
   console.error("unhandled error in request", err);
   return problemResponse("internal", "Something went wrong on our side. It has been logged.");

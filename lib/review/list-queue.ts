@@ -19,7 +19,7 @@ function decodeCursor(c: string): { createdAt: Date; id: string } {
 /**
  * One page of the reviewers' queue (pending approvals or drafts), filtered and paginated in
  * the database (keyset on created_at, id), with the total for the live count. Escalated items
- * come first.
+ * keep their place in that order and carry escalatedAt for the badge.
  */
 export async function listQueue(db: DbTx, actor: Actor, raw: unknown, now = new Date()): Promise<QueuePage> {
   assertRole(actor, "reviewer", "see the review queue");

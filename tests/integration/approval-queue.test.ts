@@ -77,7 +77,7 @@ describe("claims", () => {
     expect(await claimAction(db, ann.actor, action.id, t)).toMatchObject({ mine: true });
     const seenByBob = await claimAction(db, bob.actor, action.id, new Date(t.getTime() + 1000));
     expect(seenByBob).toMatchObject({ mine: false, claimedBy: ann.user.email });
-    await expect(decideAction(db, bob.actor, action.id, { decision: "approve" })).rejects.toThrow(/has this item open/);
+    await expect(decideAction(db, bob.actor, action.id, { decision: "approve" })).rejects.toThrow(`${ann.user.email} has this item open`);
 
     // Three minutes later Ann's claim has lapsed on its own; Bob can take it.
     const later = new Date(t.getTime() + 3 * 60_000 + 1000);
