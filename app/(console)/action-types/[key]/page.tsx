@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getActionTypeOrThrow } from "@/lib/action-types";
+import { hasRole } from "@/lib/auth/roles";
+import { requirePageActor } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { ActionTypeForm } from "@/components/action-types/action-type-form";
+import { ActionTypeSummary } from "@/components/action-types/action-type-summary";
+import { AutonomyCard } from "@/components/action-types/autonomy-card";
+import { PageHeader } from "@/components/shell/page-header";
+import { ChevronLeftIcon } from "@/components/ui/icons";
+
+const load = cache(async (key: string) => {
+  const actor = await requirePageActor("viewer");
+  try {
+    return { actor, type: await getActionTypeOrThrow(getDb(), actor, key) };
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+});
+
+type Props = { params: Promise<{ key: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { type } = await load((await params).key);
+  return { title: type.key };
+}
+
+export default async function ActionTypePage({ params }: Props) {
+  const { actor, type } = await load((await params).key);
+  const canEdit = hasRole(actor.role, "manager");
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link
+            href="/action-types"
+            className="inline-flex items-center gap-1 rounded-sm text-xs font-medium text-zinc-500 outline-none hover:text-zinc-800 focus-visible:ring-2 focus-visible:ring-accent-500"
+          >
+            <ChevronLeftIcon className="size-3.5" />
+            Action types
+          </Link>
+        }
+        title={<span className="font-mono text-[19px] tracking-normal">{type.key}</span>}
+        description={type.description ?? "No description yet."}
+      />
+      <div className="space-y-6">
+        <AutonomyCard type={type} />
+        {canEdit ? <ActionTypeForm initial={type} /> : <ActionTypeSummary type={type} />}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import type { Tone } from "../ui/badge";
+
+// The autonomy levels of DESIGN §2, as people read them.
+export const LEVELS: Record<number, { name: string; tone: Tone; summary: string }> = {
+  3: { name: "Draft", tone: "neutral", summary: "The agent only proposes; a person does the real work and records what they did." },
+  2: { name: "Approval", tone: "blue", summary: "The action waits in the approval queue until a reviewer approves (optionally editing) or rejects it." },
+  1: { name: "Audit", tone: "accent", summary: "The agent acts at once; a sample of its actions lands in the audit queue for review after the fact." },
+  0: { name: "Autonomous", tone: "green", summary: "The agent acts at once; metrics and drift are still watched." },
+};
+
+export function levelName(level: number): string {
+  return LEVELS[level]?.name ?? `Level ${level}`;
+}

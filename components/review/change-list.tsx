@@ -1,0 +1,49 @@
+import type { PayloadChange } from "@/lib/actions/payload-diff";
+
+function show(v: unknown): string {
+  return v === undefined ? "" : JSON.stringify(v);
+}
+
+/** The payload's changed leaf paths, proposal beside edit. */
+export function ChangeList({ changes, afterLabel = "Edited" }: { changes: PayloadChange[]; afterLabel?: string }) {
+  return (
+    <div className="overflow-x-auto rounded-md border border-zinc-200">
+      <table className="w-full border-collapse text-left text-[13px]" aria-label="Changed fields" data-testid="payload-diff">
+        <thead className="border-b border-zinc-200 bg-zinc-50/80">
+          <tr>
+            <th scope="col" className="h-8 px-3 text-xs font-medium text-zinc-500">
+              Field
+            </th>
+            <th scope="col" className="h-8 px-3 text-xs font-medium text-zinc-500">
+              Proposed
+            </th>
+            <th scope="col" className="h-8 px-3 text-xs font-medium text-zinc-500">
+              {afterLabel}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100 align-top">
+          {changes.map((c) => (
+            <tr key={c.path}>
+              <td className="px-3 py-2 font-mono text-xs font-medium whitespace-nowrap text-zinc-800">{c.path}</td>
+              <td className="px-3 py-2">
+                {c.before === undefined ? (
+                  <span className="text-xs text-zinc-400 italic">absent</span>
+                ) : (
+                  <code className="rounded bg-red-50 px-1 py-0.5 font-mono text-xs break-all text-red-800 line-through decoration-red-300">{show(c.before)}</code>
+                )}
+              </td>
+              <td className="px-3 py-2">
+                {c.after === undefined ? (
+                  <span className="text-xs text-zinc-400 italic">removed</span>
+                ) : (
+                  <code className="rounded bg-emerald-50 px-1 py-0.5 font-mono text-xs break-all text-emerald-800">{show(c.after)}</code>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { listActionTypes } from "@/lib/action-types";
+import { listAgents } from "@/lib/agents";
+import type { Actor } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db";
+import { listQueue } from "@/lib/review";
+import { PAGE_SIZE, filtersFrom, type QueueKind } from "./queue-params";
+
+/** What a queue page renders first: page one for the URL's filters, and the filters' choices. */
+export async function loadQueuePage(db: Db, actor: Actor, kind: QueueKind, params: Record<string, string | string[] | undefined>) {
+  const filters = filtersFrom(params);
+  const [initial, agents, types] = await Promise.all([
+    listQueue(db, actor, { kind, ...filters, limit: PAGE_SIZE }),
+    listAgents(db, actor),
+    listActionTypes(db, actor),
+  ]);
+  return {
+    initial,
+    initialFilters: filters,
+    me: actor.name ?? actor.email,
+    options: {
+      agents: agents.map((a) => ({ id: a.id, name: a.name })),
+      types: types
+        .filter((t) => (kind === "approval" ? t.pendingApprovals : t.pendingDrafts) > 0 || t.level === (kind === "approval" ? 2 : 3))
+        .map((t) => ({ key: t.key, pending: kind === "approval" ? t.pendingApprovals : t.pendingDrafts })),
+    },
+  };
+}
