@@ -9,7 +9,16 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const items: NavItem[] = [
     { href: "/", label: "Overview", icon: "overview" },
     { href: "/agents", label: "Agents", icon: "agents" },
+    ...(hasRole(actor.role, "reviewer")
+      ? ([
+          { href: "/queue", label: "Approvals", icon: "approvals", count: "approval" },
+          { href: "/drafts", label: "Drafts", icon: "drafts", count: "draft" },
+        ] as const)
+      : []),
+    { href: "/action-types", label: "Action types", icon: "action-types" },
+    { href: "/autonomy", label: "Autonomy", icon: "autonomy" },
     ...(hasRole(actor.role, "admin") ? [{ href: "/admin/users", label: "Users", icon: "users" } as const] : []),
+    ...(hasRole(actor.role, "manager") ? [{ href: "/settings/tokens", label: "API tokens", icon: "tokens" } as const] : []),
   ];
   return (
     <div className="flex h-dvh overflow-hidden">

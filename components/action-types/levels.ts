@@ -1,6 +1,8 @@
 import type { Tone } from "../ui/badge";
 
-// The autonomy levels of DESIGN §2, as people read them.
+// The autonomy levels of DESIGN §2, as people read them (action types, autonomy board).
+export const LEVEL_ORDER = [3, 2, 1, 0] as const;
+
 export const LEVELS: Record<number, { name: string; tone: Tone; summary: string }> = {
   3: { name: "Draft", tone: "neutral", summary: "The agent only proposes; a person does the real work and records what they did." },
   2: { name: "Approval", tone: "blue", summary: "The action waits in the approval queue until a reviewer approves (optionally editing) or rejects it." },
@@ -10,4 +12,9 @@ export const LEVELS: Record<number, { name: string; tone: Tone; summary: string 
 
 export function levelName(level: number): string {
   return LEVELS[level]?.name ?? `Level ${level}`;
+}
+
+/** "2 · Approval" */
+export function levelLabel(level: number): string {
+  return `${level} · ${levelName(level)}`;
 }

@@ -4,11 +4,18 @@ import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "../ui/cn";
 import { Spinner } from "../ui/spinner";
-import { AgentsIcon, OverviewIcon, UsersIcon } from "../ui/icons";
+import { PendingCount } from "../review/pending-count";
+import { ActionTypesIcon, AgentsIcon, ApprovalsIcon, AutonomyIcon, DraftsIcon, OverviewIcon, TokenIcon, UsersIcon } from "../ui/icons";
 
-export type NavItem = { href: string; label: string; icon: "overview" | "agents" | "users" };
+export type NavItem = {
+  href: string;
+  label: string;
+  icon: "overview" | "agents" | "users" | "approvals" | "drafts" | "action-types" | "autonomy" | "tokens";
+  /** A live count of what waits behind the link. */
+  count?: "approval" | "draft";
+};
 
-const ICONS = { overview: OverviewIcon, agents: AgentsIcon, users: UsersIcon };
+const ICONS = { overview: OverviewIcon, agents: AgentsIcon, users: UsersIcon, approvals: ApprovalsIcon, drafts: DraftsIcon, "action-types": ActionTypesIcon, autonomy: AutonomyIcon, tokens: TokenIcon };
 
 function isActive(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
@@ -36,6 +43,7 @@ export function SidebarNav({ items }: { items: NavItem[] }) {
                 <Icon className={cn("size-4", active ? "text-accent-200" : "text-zinc-500")} />
                 {item.label}
                 <PendingMark />
+                {item.count ? <PendingCount kind={item.count} active={active} /> : null}
               </Link>
             </li>
           );

@@ -79,3 +79,84 @@ export const LogoMark = ({ className }: IconProps) => (
     <path d="M6 7.5 8.6 17l3.4-7 3.4 7L18 7.5" stroke="white" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
   </svg>
 );
+
+/** Steps rising to the right: levels climbed on evidence. */
+export const AutonomyIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M2 13.5h3.5V10H9V6.5h3.5V3H14" />
+    <path d="M2 13.5h12" />
+  </Svg>
+);
+
+/** A key: personal API tokens. */
+export const TokenIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="5.5" cy="10.5" r="3" />
+    <path d="m7.6 8.4 5.9-5.9M11.5 4.5l1.5 1.5M10 6l1.2 1.2" />
+  </Svg>
+);
+
+export const ArrowUpIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M8 13V3M4 7l4-4 4 4" />
+  </Svg>
+);
+
+export const ArrowDownIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M8 3v10M4 9l4 4 4-4" />
+  </Svg>
+);
+
+export const CheckCircleIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="8" cy="8" r="6" />
+    <path d="m5.5 8.2 1.7 1.7 3.3-3.4" />
+  </Svg>
+);
+
+export const DotCircleIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="8" cy="8" r="6" />
+    <path d="M5.5 8h5" />
+  </Svg>
+);
+
+export const ClockIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="8" cy="8" r="6" />
+    <path d="M8 4.8V8l2 1.5" />
+  </Svg>
+);
+
+export const ChevronRightIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="m6 3.5 4.5 4.5L6 12.5" />
+  </Svg>
+);
+
+/** An inbox tray with a check: things waiting for a decision. */
+export const ApprovalsIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M2 9.5h3.2l1 1.8h3.6l1-1.8H14" />
+    <path d="M3.6 3.5h8.8L14 9.5v3a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1v-3z" />
+    <path d="m6.2 6.4 1.3 1.3 2.4-2.4" />
+  </Svg>
+);
+
+/** A page with a pencil: proposals a person carries out. */
+export const DraftsIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M9 2.5H4.5a1 1 0 0 0-1 1v9a1 1 0 0 0 1 1h7a1 1 0 0 0 1-1V8" />
+    <path d="m11.8 2.2 2 2L9 9H7V7z" />
+  </Svg>
+);
+
+/** Stacked layers: the catalogue of action types and their levels. */
+export const ActionTypesIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M8 2 14 5 8 8 2 5z" />
+    <path d="m2 8 6 3 6-3" />
+    <path d="m2 11 6 3 6-3" />
+  </Svg>
+);

@@ -23,9 +23,14 @@ async function snapshot(db: DbTx, t: ActionType): Promise<Snapshot> {
   return { evidence: ev, eligibility: eligibility(t.level as Level, ev, th), thresholds: th };
 }
 
-async function getTypeOrThrow(db: DbTx, key: string): Promise<ActionType> {
+async function getTypeOrThrow(db: DbTx, key: string, expectedLevel?: number): Promise<ActionType> {
   const t = await db.actionType.findUnique({ where: { key } });
   if (!t) throw new NotFoundError("Action type");
+  if (expectedLevel !== undefined && t.level !== expectedLevel) {
+    throw new ConflictError(`${key} is now at level ${t.level}, not ${expectedLevel}: someone changed it meanwhile. Reload and decide again.`, {
+      currentLevel: t.level,
+    });
+  }
   return t;
 }
 
@@ -72,7 +77,7 @@ export async function promoteActionType(db: Db, actor: Actor, key: string, raw: 
   assertRole(actor, "manager", "promote action types");
   const input = promoteInput.parse(raw);
   const change = await db.$transaction(async (tx) => {
-    const t = await getTypeOrThrow(tx, key);
+    const t = await getTypeOrThrow(tx, key, input.expectedLevel);
     if (t.level === 0) throw new ConflictError(`${key} is already autonomous (level 0).`);
     if (t.level === 1) throw new ConflictError("Level 1 → 0 needs a request that a different admin signs off.");
     const snap = await snapshot(tx, t);
@@ -93,7 +98,7 @@ export async function demoteActionType(db: Db, actor: Actor, key: string, raw: u
   assertRole(actor, "manager", "demote action types");
   const input = demoteInput.parse(raw);
   const change = await db.$transaction(async (tx) => {
-    const t = await getTypeOrThrow(tx, key);
+    const t = await getTypeOrThrow(tx, key, input.expectedLevel);
     if (input.toLevel <= t.level) throw new ValidationError(`Demotion must raise the level above ${t.level}.`, [{ path: "toLevel", message: `must be above ${t.level}` }]);
     return applyChange(tx, t, { toLevel: input.toLevel as Level, byId: actor.id, reason: input.reason, snap: await snapshot(tx, t) });
   });
@@ -195,6 +200,7 @@ export async function toChangeView(db: DbTx, c: AutonomyChange): Promise<Autonom
     status: c.status as AutonomyChangeView["status"],
     automatic: c.automatic,
     override: c.override,
+    byId: c.byId,
     by: name(c.byId),
     approvedBy: name(c.approvedById),
     reason: c.reason,

@@ -2,15 +2,19 @@ import { z } from "zod";
 
 const reason = z.string().trim().min(3, "say why (at least 3 characters)").max(2000, "at most 2000 characters");
 
+/** The level the person saw; a change made meanwhile makes the request a 409 instead of acting on a level they never saw. */
+const expectedLevel = z.int().min(0).max(3).optional();
+
 export const promoteInput = z
   .object({
     reason,
+    expectedLevel,
     /** Promote although the evidence does not meet the thresholds; flagged in the history. */
     override: z.boolean().default(false),
   })
   .strict();
 
-export const demoteInput = z.object({ toLevel: z.int().min(1).max(3), reason }).strict();
+export const demoteInput = z.object({ toLevel: z.int().min(1).max(3), reason, expectedLevel }).strict();
 
 export const requestAutonomyInput = z.object({ reason }).strict();
 
@@ -32,6 +36,7 @@ export const autonomyChangeView = z.object({
   status: z.enum(["applied", "pending", "denied"]),
   automatic: z.boolean(),
   override: z.boolean(),
+  byId: z.string().nullable(),
   by: z.string().nullable(),
   approvedBy: z.string().nullable(),
   reason: z.string(),

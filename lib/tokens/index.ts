@@ -3,7 +3,6 @@ export {
   revokePersonalToken,
   listPersonalTokens,
   authenticatePersonalToken,
-  createTokenInput,
   PERSONAL_TOKEN_PREFIX,
-  type PersonalTokenView,
 } from "./personal-tokens";
+export { createTokenInput, type PersonalTokenView } from "./schemas";

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { apiKeyMatches, hashApiKey, keyPrefix } from "../agents/api-key-format";
 import { assertRole, type Actor } from "../auth/roles";
 import { recordAuditEvent } from "../audit";
@@ -6,6 +5,7 @@ import type { Db, DbTx } from "../db/client";
 import { isUuid } from "../db/ids";
 import { NotFoundError, UnauthenticatedError } from "../errors";
 import { randomBytes } from "node:crypto";
+import { createTokenInput, type PersonalTokenView } from "./schemas";
 
 // Personal API tokens let managers and admins manage policy as code (REST) with their own
 // role. Same scheme as agent keys (public 12-char prefix + SHA-256), a different prefix: wdp_.
@@ -17,9 +17,6 @@ export function generatePersonalToken(): string {
   return PERSONAL_TOKEN_PREFIX + Array.from(randomBytes(40), (b) => ALPHABET[b % ALPHABET.length]).join("");
 }
 
-export const createTokenInput = z.object({ name: z.string().trim().min(1, "required").max(64, "at most 64 characters") }).strict();
-
-export type PersonalTokenView = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
 const view = (t: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): PersonalTokenView => ({
   id: t.id,

@@ -91,6 +91,8 @@ describe("promotion", () => {
     const { type } = await setup(3);
     const { actor } = await makeUser(db, "manager");
     await expect(promoteActionType(db, actor, type, { reason: "trust me" })).rejects.toBeInstanceOf(ValidationError);
+    // A page showing an older level must not act on the current one.
+    await expect(promoteActionType(db, actor, type, { reason: "stale page", override: true, expectedLevel: 2 })).rejects.toBeInstanceOf(ConflictError);
     expect((await db.actionType.findUniqueOrThrow({ where: { key: type } })).level).toBe(3);
     const c = await promoteActionType(db, actor, type, { reason: "pilot with one customer", override: true });
     expect(c).toMatchObject({ toLevel: 2, override: true });

@@ -1,0 +1,5 @@
+import { BoardSkeleton } from "@/components/autonomy/skeleton";
+
+export default function AutonomyTypeLoading() {
+  return <BoardSkeleton label="the action type's history" />;
+}

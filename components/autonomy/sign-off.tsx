@@ -1,0 +1,137 @@
+"use client";
+
+import { useState } from "react";
+import { signOffInput, type AutonomyChangeView } from "@/lib/autonomy/schemas";
+import { errorMessage } from "../api";
+import { issuesByField } from "../text";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Dialog } from "../ui/dialog";
+import { Time } from "../ui/time";
+import { ClockIcon } from "../ui/icons";
+import { ReasonField } from "./reason-field";
+import { serverFieldErrors, useAutonomyChange, type Change } from "./use-change";
+
+type Body = { approve: boolean; reason?: string };
+
+/**
+ * A pending 1 → 0 request on a card: who asked and why, and for admins Approve / Deny. The
+ * requester cannot sign off their own request (two-person rule; the server refuses it too).
+ */
+export function PendingRequest({
+  typeKey,
+  request,
+  canSignOff,
+  isOwn,
+  onDone,
+}: {
+  typeKey: string;
+  request: AutonomyChangeView;
+  canSignOff: boolean;
+  isOwn: boolean;
+  onDone: (change: AutonomyChangeView) => void;
+}) {
+  const [open, setOpen] = useState<"approve" | "deny" | null>(null);
+  const change = useAutonomyChange<Body>(`/api/console/autonomy/requests/${encodeURIComponent(request.id)}/sign-off`, (c) => {
+    setOpen(null);
+    onDone(c);
+  });
+  const close = () => {
+    if (change.busy) return;
+    change.mutation.reset();
+    setOpen(null);
+  };
+  const noteId = `own-request-${request.id}`;
+
+  return (
+    <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2.5" data-testid="pending-request">
+      <div className="flex items-start gap-2">
+        <ClockIcon className="mt-0.5 size-4 shrink-0 text-amber-700" />
+        <div className="min-w-0 flex-1">
+          <p className="text-[13px] font-medium text-amber-950">Level 0 requested, waiting for an admin&apos;s sign-off</p>
+          <p className="mt-0.5 text-xs text-amber-900">
+            By {request.by ?? "a deleted user"} · <Time iso={request.createdAt} relative />
+          </p>
+          <p className="mt-1 text-[13px] break-words text-amber-950">“{request.reason}”</p>
+          {canSignOff && isOwn ? (
+            <p id={noteId} className="mt-2 text-xs font-medium text-amber-900">
+              You made this request: a different admin must sign it off.
+            </p>
+          ) : null}
+          {!canSignOff ? <p className="mt-2 text-xs text-amber-900">An admin other than the requester approves or denies it.</p> : null}
+        </div>
+      </div>
+      {canSignOff ? (
+        <div className="mt-2.5 flex justify-end gap-2">
+          <Button size="sm" variant="danger-outline" disabled={isOwn} aria-describedby={isOwn ? noteId : undefined} onClick={() => setOpen("deny")}>
+            Deny
+          </Button>
+          <Button size="sm" variant="primary" disabled={isOwn} aria-describedby={isOwn ? noteId : undefined} onClick={() => setOpen("approve")}>
+            Approve
+          </Button>
+        </div>
+      ) : null}
+      <Dialog
+        open={open === "approve"}
+        onClose={close}
+        width="max-w-lg"
+        title={`Approve level 0 for ${typeKey}?`}
+        description="The agent will act at once, with no one looking first. Metrics and drift are still watched, and the type is demoted automatically if its audit or execution failures cross their thresholds."
+      >
+        <SignOffForm approve change={change} onCancel={close} />
+      </Dialog>
+      <Dialog
+        open={open === "deny"}
+        onClose={close}
+        title={`Deny level 0 for ${typeKey}?`}
+        description="The type stays at level 1. The requester sees your reason in the history."
+      >
+        <SignOffForm approve={false} change={change} onCancel={close} />
+      </Dialog>
+    </div>
+  );
+}
+
+function SignOffForm({ approve, change, onCancel }: { approve: boolean; change: Change<Body>; onCancel: () => void }) {
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const server = serverFieldErrors(change.mutation.error);
+  const fieldErrors = { ...server, ...errors };
+  return (
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const parsed = signOffInput.safeParse({ approve, ...(reason.trim() ? { reason } : {}) });
+        if (!parsed.success) {
+          setErrors(issuesByField(parsed.error.issues));
+          return;
+        }
+        setErrors({});
+        change.mutation.mutate(parsed.data);
+      }}
+    >
+      {change.mutation.error && Object.keys(server).length === 0 ? <Alert>{errorMessage(change.mutation.error)}</Alert> : null}
+      <ReasonField
+        value={reason}
+        onChange={(v) => {
+          setReason(v);
+          if (v.trim().length >= 3) setErrors({});
+        }}
+        error={fieldErrors.reason}
+        label={approve ? "Note" : "Reason"}
+        optional={approve}
+        hint={approve ? "Kept with the change; the request's reason is used when empty." : "Required: the type stays at level 1."}
+      />
+      <div className="flex justify-end gap-2 pt-1">
+        <Button variant="ghost" disabled={change.busy} onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" variant={approve ? "primary" : "danger"} pending={change.busy}>
+          {approve ? "Approve level 0" : "Deny request"}
+        </Button>
+      </div>
+    </form>
+  );
+}
