@@ -113,7 +113,7 @@ test("a type that is not eligible is promoted only with an explicit override, fl
   // Meanwhile someone else moved the type to level 1: the server's refusal is shown, nothing changes.
   await db.actionType.update({ where: { key }, data: { level: 1 } });
   await dialog.getByRole("button", { name: "Override and promote to level 2" }).click();
-  await expect(dialog.getByRole("alert").filter({ hasText: "needs a request that a different admin signs off" })).toBeVisible();
+  await expect(dialog.getByRole("alert").filter({ hasText: "is now at level 1, not 3: someone changed it meanwhile" })).toBeVisible();
   expect(await db.autonomyChange.count({ where: { actionType: { key } } })).toBe(0);
   await db.actionType.update({ where: { key }, data: { level: 3 } });
 
