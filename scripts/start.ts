@@ -1,9 +1,10 @@
 // `npm start`: one command from a fresh clone to a running console.
-// Builds when no build exists, migrates the database (embedded under .data/ unless
-// DATABASE_URL is set), runs headless init, then serves on HOST:PORT (127.0.0.1:3000).
+// Builds when no build exists (or the sources are newer than it), migrates the database
+// (embedded under .data/ unless DATABASE_URL is set), runs headless init, then serves on
+// HOST:PORT (127.0.0.1:3000).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { resolveDatabaseConfig, resolveDataDir } from "../lib/db/config";
 import { prepareDatabase } from "../lib/db/prepare";
@@ -26,8 +27,27 @@ const publicHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
 env.NEXTAUTH_URL ||= `http://${publicHost}:${port}`;
 
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
-if (!dev && !existsSync(path.join(env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
-  console.log("warden: no build found, building (about a minute)…");
+const buildId = path.join(env.NEXT_DIST_DIR || ".next", "BUILD_ID");
+
+/** The newest modification time under the app's sources (a build older than that is stale). */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (!st) return;
+    if (st.isDirectory()) for (const e of readdirSync(p)) walk(path.join(p, e));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ["app", "components", "lib", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package.json"]) {
+    if (p === "lib") for (const e of readdirSync("lib")) e !== "generated" && walk(path.join("lib", e));
+    else walk(p);
+  }
+  return newest;
+}
+
+const stale = !dev && (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSource());
+if (stale) {
+  console.log(existsSync(buildId) ? "warden: sources changed since the last build, rebuilding…" : "warden: no build found, building (about a minute)…");
   const built = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
