@@ -1,38 +1,11 @@
 // The console API as a person uses it: signed in over HTTP (next-auth credentials, like the
 // browser), session cookie and a same-origin Origin header on every call, JSON bodies.
+import type { SessionFetch } from "../../tests/helpers/http-session";
 import { log } from "./log";
 
-export type SessionFetch = (path: string, init?: RequestInit) => Promise<Response>;
-
+export type { SessionFetch } from "../../tests/helpers/http-session";
 /** Signs in; null when the credentials are refused (the caller decides what that means). */
-export async function signIn(baseUrl: string, email: string, password: string): Promise<SessionFetch | null> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair.indexOf("=");
-      jar.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
-  keep(csrfRes);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  keep(res);
-  await res.body?.cancel();
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) return null;
-  return (path: string, init: RequestInit = {}) =>
-    fetch(`${baseUrl}${path}`, {
-      ...init,
-      headers: { cookie: cookie(), origin: baseUrl, "content-type": "application/json", ...(init.headers ?? {}) },
-    });
-}
+export { trySignInOverHttp as signIn } from "../../tests/helpers/http-session";
 
 export type Problem = { title?: string; detail?: string; code?: string; status?: number; fieldErrors?: { path: string; message: string }[] };
 

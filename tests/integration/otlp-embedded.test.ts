@@ -1,36 +1,19 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeEmbedded } from "../../lib/db/adapter";
-import { createDb, type Db } from "../../lib/db/client";
-import { applyMigrations } from "../../lib/db/migrate";
+import { describe, expect, it } from "vitest";
 import { ingestTraces } from "../../lib/otlp";
+import { useEmbeddedDb } from "../helpers/db";
 import { makeAgent } from "../helpers/factories";
 
 // OTLP ingestion's raw SQL (run upsert, span batch, run end) on the embedded database (PGlite),
 // including concurrent exports of one trace, which PGlite serializes.
-let dir: string;
-let db: Db;
-const config = () => ({ kind: "embedded" as const, dataDir: path.join(dir, "pg") });
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "warden-it-otlp-"));
-  await applyMigrations(config());
-  db = createDb(config());
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await closeEmbedded(config().dataDir);
-  rmSync(dir, { recursive: true, force: true });
-});
+const embedded = useEmbeddedDb("otlp");
 
 const hex = (n: number) => randomBytes(n).toString("hex");
 const kv = (a: Record<string, unknown>) => Object.entries(a).map(([key, value]) => ({ key, value }));
 
 describe("OTLP ingestion on embedded Postgres", () => {
   it("creates, fills and ends one run per trace, concurrent exports included", async () => {
+    const db = embedded();
     const { agent, keyId } = await makeAgent(db);
     const who = { agentId: agent.id, agentName: agent.name, keyId };
     const [traceId, root, chat] = [hex(16), hex(8), hex(8)];
