@@ -70,3 +70,35 @@ test("a reviewer browsing while 20 agents call the API at once: no errors, no de
   const [statuses] = await Promise.all([Promise.all(agentCalls), browsing]);
   expect(statuses.flat()).toEqual(Array(200).fill(200));
 });
+
+test("long-poll on the embedded database: a decision wakes the waiting agent", async ({ page }) => {
+  const password = /password: (\S+)/.exec(output)![1];
+  await page.goto(`${BASE}/sign-in`);
+  await page.getByLabel("E-mail").fill("admin@warden.local");
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+
+  const agent = { authorization: `Bearer ${AGENT_KEY}`, "content-type": "application/json" };
+  // New types start at level 3; make this one need approval, as a manager would.
+  const type = "smoke.refund";
+  await fetch(`${BASE}/api/v1/actions`, { method: "POST", headers: agent, body: JSON.stringify({ type, payload: {} }) });
+  const origin = { origin: BASE, "content-type": "application/json" };
+  const current = await (await page.request.get(`${BASE}/api/console/action-types/${type}`)).json();
+  const promoted = await page.request.post(`${BASE}/api/console/autonomy/${type}/promote`, {
+    headers: origin,
+    data: { reason: "smoke test", override: true, expectedLevel: current.level },
+  });
+  expect(promoted.status()).toBe(200);
+
+  const created = await (await fetch(`${BASE}/api/v1/actions`, { method: "POST", headers: agent, body: JSON.stringify({ type, payload: { amount: 5 } }) })).json();
+  expect(created.decision).toBe("wait");
+  const waiting = fetch(`${BASE}/api/v1/actions/${created.id}?wait=30`, { headers: agent }).then((r) => r.json());
+  await new Promise((r) => setTimeout(r, 300));
+  const decided = await page.request.post(`${BASE}/api/console/actions/${created.id}/decision`, {
+    headers: origin,
+    data: { decision: "approve", payload: { amount: 4 } },
+  });
+  expect(decided.status()).toBe(200);
+  expect(await waiting).toMatchObject({ decision: "execute", payload: { amount: 4 } });
+});
