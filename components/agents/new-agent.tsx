@@ -8,7 +8,7 @@ import { ApiError, api, errorMessage } from "../api";
 import { issuesByField, sentence } from "../text";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
+import { Dialog, DialogActions, DialogForm } from "../ui/dialog";
 import { Field } from "../ui/field";
 import { PlusIcon } from "../ui/icons";
 import { Input, Textarea } from "../ui/input";
@@ -73,11 +73,8 @@ function CreateAgentForm({ onCancel, onCreated }: { onCancel: () => void; onCrea
       : null;
 
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
+    <DialogForm
+      onSubmit={() => {
         const body = { name, ...(description.trim() ? { description } : {}) };
         const parsed = createAgentInput.safeParse(body);
         if (!parsed.success) {
@@ -117,14 +114,7 @@ function CreateAgentForm({ onCancel, onCreated }: { onCancel: () => void; onCrea
           />
         )}
       </Field>
-      <div className="flex justify-end gap-2 pt-1">
-        <Button variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" pending={create.isPending}>
-          Create agent
-        </Button>
-      </div>
-    </form>
+      <DialogActions confirm="Create agent" onCancel={onCancel} pending={create.isPending} cancelDisabled={false} />
+    </DialogForm>
   );
 }

@@ -2,15 +2,13 @@
 
 import { useState } from "react";
 import { signOffInput, type AutonomyChangeView } from "@/lib/autonomy/schemas";
-import { errorMessage } from "../api";
-import { issuesByField } from "../text";
-import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
+import { Dialog, DialogActions } from "../ui/dialog";
+import { ReasonField } from "../ui/reason-field";
 import { Time } from "../ui/time";
 import { ClockIcon } from "../ui/icons";
-import { ReasonField } from "./reason-field";
-import { serverFieldErrors, useAutonomyChange, type Change } from "./use-change";
+import { ChangeForm, useChangeForm } from "./change-form";
+import { closeUnlessBusy, useAutonomyChange, type Change } from "./use-change";
 
 type Body = { approve: boolean; reason?: string };
 
@@ -36,11 +34,7 @@ export function PendingRequest({
     setOpen(null);
     onDone(c);
   });
-  const close = () => {
-    if (change.busy) return;
-    change.mutation.reset();
-    setOpen(null);
-  };
+  const close = closeUnlessBusy(change, () => setOpen(null));
   const noteId = `own-request-${request.id}`;
 
   return (
@@ -93,45 +87,16 @@ export function PendingRequest({
 }
 
 function SignOffForm({ approve, change, onCancel }: { approve: boolean; change: Change<Body>; onCancel: () => void }) {
-  const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const server = serverFieldErrors(change.mutation.error);
-  const fieldErrors = { ...server, ...errors };
+  const form = useChangeForm(change);
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const parsed = signOffInput.safeParse({ approve, ...(reason.trim() ? { reason } : {}) });
-        if (!parsed.success) {
-          setErrors(issuesByField(parsed.error.issues));
-          return;
-        }
-        setErrors({});
-        change.mutation.mutate(parsed.data);
-      }}
-    >
-      {change.mutation.error && Object.keys(server).length === 0 ? <Alert>{errorMessage(change.mutation.error)}</Alert> : null}
+    <ChangeForm form={form} onSubmit={() => form.submit(signOffInput.safeParse({ approve, ...(form.reason.trim() ? { reason: form.reason } : {}) }))}>
       <ReasonField
-        value={reason}
-        onChange={(v) => {
-          setReason(v);
-          if (v.trim().length >= 3) setErrors({});
-        }}
-        error={fieldErrors.reason}
+        {...form.reasonField}
         label={approve ? "Note" : "Reason"}
         optional={approve}
         hint={approve ? "Kept with the change; the request's reason is used when empty." : "Required: the type stays at level 1."}
       />
-      <div className="flex justify-end gap-2 pt-1">
-        <Button variant="ghost" disabled={change.busy} onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" variant={approve ? "primary" : "danger"} pending={change.busy}>
-          {approve ? "Approve level 0" : "Deny request"}
-        </Button>
-      </div>
-    </form>
+      <DialogActions pending={change.busy} onCancel={onCancel} confirm={approve ? "Approve level 0" : "Deny request"} variant={approve ? "primary" : "danger"} />
+    </ChangeForm>
   );
 }

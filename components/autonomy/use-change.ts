@@ -32,3 +32,12 @@ export function serverFieldErrors(err: unknown): Record<string, string> {
   if (!(err instanceof ApiError)) return {};
   return Object.fromEntries(Object.entries(err.byField).map(([k, v]) => [k, sentence(v)]));
 }
+
+/** A change dialog's close: refused while the change is in flight, and it forgets the last error. */
+export function closeUnlessBusy(change: { busy: boolean; mutation: { reset: () => void } }, onClose: () => void): () => void {
+  return () => {
+    if (change.busy) return;
+    change.mutation.reset();
+    onClose();
+  };
+}

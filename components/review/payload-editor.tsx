@@ -2,7 +2,7 @@
 
 import { useId, useMemo, useState } from "react";
 import { diffPayload } from "@/lib/actions/payload-diff";
-import { ApiError, errorMessage } from "../api";
+import { ApiError, errorMessage, type FieldError } from "../api";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
@@ -24,6 +24,19 @@ export function parseJsonObject(text: string): { ok: true; value: JsonObject } |
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, error: "The payload must be a JSON object ({ … })." };
   return { ok: true, value: value as JsonObject };
+}
+
+/** The action type's schema errors (422), path first. */
+function SchemaErrors({ errors }: { errors: FieldError[] }) {
+  return (
+    <ul className="mt-1 list-disc pl-4" data-testid="schema-errors">
+      {errors.map((f) => (
+        <li key={`${f.path}:${f.message}`}>
+          <span className="font-mono text-xs">{f.path}</span> {f.message}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export type EditorCopy = { title: string; description: string; confirm: (changes: number) => string; afterLabel: string };
@@ -92,17 +105,7 @@ function EditorBody({
     return (
       <div className="space-y-4">
         {serverError ? (
-          <Alert title={serverError}>
-            {fieldErrors.length ? (
-              <ul className="mt-1 list-disc pl-4" data-testid="schema-errors">
-                {fieldErrors.map((f) => (
-                  <li key={`${f.path}:${f.message}`}>
-                    <span className="font-mono text-xs">{f.path}</span> {f.message}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </Alert>
+          <Alert title={serverError}>{fieldErrors.length ? <SchemaErrors errors={fieldErrors} /> : null}</Alert>
         ) : null}
         {changes.length === 0 ? (
           <Alert tone="info">You have not changed anything; confirming uses the payload as proposed.</Alert>
@@ -143,13 +146,7 @@ function EditorBody({
     >
       {fieldErrors.length ? (
         <Alert title="The server refused this payload">
-          <ul className="mt-1 list-disc pl-4" data-testid="schema-errors">
-            {fieldErrors.map((f) => (
-              <li key={`${f.path}:${f.message}`}>
-                <span className="font-mono text-xs">{f.path}</span> {f.message}
-              </li>
-            ))}
-          </ul>
+          <SchemaErrors errors={fieldErrors} />
         </Alert>
       ) : null}
       <div>

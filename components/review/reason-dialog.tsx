@@ -3,10 +3,8 @@
 import { useState } from "react";
 import { errorMessage } from "../api";
 import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
-import { Dialog } from "../ui/dialog";
-import { Field } from "../ui/field";
-import { Textarea } from "../ui/input";
+import { Dialog, DialogActions, DialogForm } from "../ui/dialog";
+import { ReasonField } from "../ui/reason-field";
 import { humanizeTimes } from "./clock";
 
 export type ReasonCopy = { title: string; description: string; label: string; hint: string; confirm: string };
@@ -38,11 +36,8 @@ function ReasonForm({ copy, pending, error, onCancel, onConfirm }: { copy: Reaso
   const [reason, setReason] = useState("");
   const [missing, setMissing] = useState(false);
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
+    <DialogForm
+      onSubmit={() => {
         if (!reason.trim()) {
           setMissing(true);
           return;
@@ -51,30 +46,18 @@ function ReasonForm({ copy, pending, error, onCancel, onConfirm }: { copy: Reaso
       }}
     >
       {error ? <Alert>{humanizeTimes(errorMessage(error))}</Alert> : null}
-      <Field label={copy.label} hint={copy.hint} error={missing ? "A reason is required." : undefined}>
-        {(p) => (
-          <Textarea
-            {...p}
-            name="reason"
-            rows={4}
-            maxLength={2000}
-            autoFocus
-            value={reason}
-            onChange={(e) => {
-              setReason(e.target.value);
-              if (e.target.value.trim()) setMissing(false);
-            }}
-          />
-        )}
-      </Field>
-      <div className="flex justify-end gap-2">
-        <Button variant="ghost" disabled={pending} onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="danger" pending={pending}>
-          {copy.confirm}
-        </Button>
-      </div>
-    </form>
+      <ReasonField
+        value={reason}
+        onChange={(v) => {
+          setReason(v);
+          if (v.trim()) setMissing(false);
+        }}
+        error={missing ? "A reason is required." : undefined}
+        label={copy.label}
+        hint={copy.hint}
+        rows={4}
+      />
+      <DialogActions confirm={copy.confirm} onCancel={onCancel} pending={pending} variant="danger" flush />
+    </DialogForm>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useId, useRef } from "react";
+import { Button } from "./button";
+import { cn } from "./cn";
 
 /**
  * A modal built on the native <dialog>: focus is trapped and returned by the browser, Escape
@@ -62,5 +64,53 @@ export function Dialog({
         </div>
       ) : null}
     </dialog>
+  );
+}
+
+/** A dialog's form: our field errors instead of the browser's, and submitting stays on the page. */
+export function DialogForm({ onSubmit, children }: { onSubmit: () => void; children: React.ReactNode }) {
+  return (
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
+/**
+ * A dialog form's footer: Cancel, then the submit button. While `pending` the submit button
+ * spins and Cancel is disabled too, unless `cancelDisabled` says otherwise.
+ */
+export function DialogActions({
+  confirm,
+  onCancel,
+  pending,
+  cancelDisabled = pending,
+  variant = "primary",
+  flush = false,
+}: {
+  confirm: string;
+  onCancel: () => void;
+  pending: boolean;
+  cancelDisabled?: boolean;
+  variant?: "primary" | "danger";
+  /** Leaves out the small gap above the buttons. */
+  flush?: boolean;
+}) {
+  return (
+    <div className={cn("flex justify-end gap-2", !flush && "pt-1")}>
+      <Button variant="ghost" disabled={cancelDisabled} onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button type="submit" variant={variant} pending={pending}>
+        {confirm}
+      </Button>
+    </div>
   );
 }

@@ -33,3 +33,12 @@ export function Th({ className, ...rest }: React.ThHTMLAttributes<HTMLTableCellE
 export function Td({ className, ...rest }: React.TdHTMLAttributes<HTMLTableCellElement>) {
   return <td className={cn("h-10 px-4 align-middle text-zinc-700", className)} {...rest} />;
 }
+
+/** The header of a column of row buttons: named for screen readers, blank on screen. */
+export function ThActions() {
+  return (
+    <Th>
+      <span className="sr-only">Actions</span>
+    </Th>
+  );
+}

@@ -1,5 +1,5 @@
 import type { UserView } from "@/lib/users/schemas";
-import { TBody, THead, Table, Th } from "../ui/table";
+import { TBody, THead, Table, Th, ThActions } from "../ui/table";
 import { UserRow } from "./user-row";
 
 export function UsersTable({ users, currentUserId }: { users: UserView[]; currentUserId: string }) {
@@ -12,9 +12,7 @@ export function UsersTable({ users, currentUserId }: { users: UserView[]; curren
           <Th>Role</Th>
           <Th>Status</Th>
           <Th>Last sign-in</Th>
-          <Th>
-            <span className="sr-only">Actions</span>
-          </Th>
+          <ThActions />
         </tr>
       </THead>
       <TBody>

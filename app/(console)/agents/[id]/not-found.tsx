@@ -1,15 +1,9 @@
-import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button";
+import { AccessMessage } from "@/components/shell/access-message";
 
 export default function AgentNotFound() {
   return (
-    <div className="mx-auto flex max-w-md flex-col items-center px-6 py-20 text-center">
-      <p className="font-mono text-xs font-medium tracking-wider text-zinc-500">404</p>
-      <h1 className="mt-2 text-xl font-semibold tracking-tight text-zinc-900">Agent not found</h1>
-      <p className="mt-2 text-[13px] text-zinc-600">No agent has this ID. It may have been removed, or the link may be mistyped.</p>
-      <Link href="/agents" className={buttonClasses("secondary", "md", "mt-6")}>
-        All agents
-      </Link>
-    </div>
+    <AccessMessage code="404" title="Agent not found" back={{ href: "/agents", label: "All agents" }}>
+      No agent has this ID. It may have been removed, or the link may be mistyped.
+    </AccessMessage>
   );
 }

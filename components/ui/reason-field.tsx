@@ -1,17 +1,18 @@
 "use client";
 
-import { Field } from "../ui/field";
-import { Textarea } from "../ui/input";
+import { Field } from "./field";
+import { Textarea } from "./input";
 
-/** The reason every level change is kept with. */
+/** The free-text reason a decision is kept with (a rejection, a level change, a sign-off). */
 export function ReasonField({
   value,
   onChange,
   error,
   label = "Reason",
-  hint = "Kept in the type's history with the evidence it was based on.",
+  hint,
   optional,
   placeholder,
+  rows = 3,
 }: {
   value: string;
   onChange: (v: string) => void;
@@ -20,6 +21,7 @@ export function ReasonField({
   hint?: string;
   optional?: boolean;
   placeholder?: string;
+  rows?: number;
 }) {
   return (
     <Field label={label} hint={hint} error={error} optional={optional}>
@@ -27,7 +29,7 @@ export function ReasonField({
         <Textarea
           {...p}
           name="reason"
-          rows={3}
+          rows={rows}
           maxLength={2000}
           autoFocus
           placeholder={placeholder}
