@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -34,24 +34,23 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test("first start prints an admin password that signs in to the overview", async ({ page }) => {
-  const password = /password: (\S+)/.exec(output)?.[1];
-  expect(password, output).toMatch(/^[A-Za-z0-9]{20}$/);
-  expect(output).toContain("embedded Postgres (PGlite)");
+/** Signs in with the one-time password the first start printed. */
+async function signInAsFirstAdmin(page: Page) {
   await page.goto(`${BASE}/sign-in`);
   await page.getByLabel("E-mail").fill("admin@warden.local");
-  await page.getByLabel("Password").fill(password!);
+  await page.getByLabel("Password").fill(/password: (\S+)/.exec(output)![1]);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+}
+
+test("first start prints an admin password that signs in to the overview", async ({ page }) => {
+  expect(/password: (\S+)/.exec(output)?.[1], output).toMatch(/^[A-Za-z0-9]{20}$/);
+  expect(output).toContain("embedded Postgres (PGlite)");
+  await signInAsFirstAdmin(page);
 });
 
 test("a reviewer browsing while 20 agents call the API at once: no errors, no deadlock", async ({ page }) => {
-  const password = /password: (\S+)/.exec(output)![1];
-  await page.goto(`${BASE}/sign-in`);
-  await page.getByLabel("E-mail").fill("admin@warden.local");
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await signInAsFirstAdmin(page);
 
   const agentCalls = Array.from({ length: 20 }, async () => {
     const statuses: number[] = [];
@@ -72,12 +71,7 @@ test("a reviewer browsing while 20 agents call the API at once: no errors, no de
 });
 
 test("long-poll on the embedded database: a decision wakes the waiting agent", async ({ page }) => {
-  const password = /password: (\S+)/.exec(output)![1];
-  await page.goto(`${BASE}/sign-in`);
-  await page.getByLabel("E-mail").fill("admin@warden.local");
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await signInAsFirstAdmin(page);
 
   const agent = { authorization: `Bearer ${AGENT_KEY}`, "content-type": "application/json" };
   // New types start at level 3; make this one need approval, as a manager would.
