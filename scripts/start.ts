@@ -45,7 +45,14 @@ function newestSource(): number {
   return newest;
 }
 
-const stale = !dev && (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSource());
+// WARDEN_NO_BUILD=1 (test servers): never build here — two servers starting at once must not
+// both write the same build folder; the test runner builds once beforehand.
+const noBuild = env.WARDEN_NO_BUILD === "1";
+if (noBuild && !existsSync(buildId)) {
+  console.error(`warden: no build in ${path.dirname(buildId)} and WARDEN_NO_BUILD=1; run \`npx next build\` first.`);
+  process.exit(1);
+}
+const stale = !dev && !noBuild && (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSource());
 if (stale) {
   console.log(existsSync(buildId) ? "warden: sources changed since the last build, rebuilding…" : "warden: no build found, building (about a minute)…");
   const built = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });

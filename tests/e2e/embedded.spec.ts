@@ -18,7 +18,7 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   dataDir = mkdtempSync(path.join(tmpdir(), "warden-embedded-"));
-  const env: Record<string, string | undefined> = { ...process.env, PORT: String(PORT), WARDEN_DATA_DIR: dataDir, WARDEN_INIT_AGENT_NAME: "smoke-agent", WARDEN_INIT_AGENT_KEY: AGENT_KEY };
+  const env: Record<string, string | undefined> = { ...process.env, PORT: String(PORT), WARDEN_DATA_DIR: dataDir, WARDEN_INIT_AGENT_NAME: "smoke-agent", WARDEN_INIT_AGENT_KEY: AGENT_KEY, WARDEN_NO_BUILD: "1" };
   for (const k of ["DATABASE_URL", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "HOST"]) delete env[k];
   server = spawn("npx", ["tsx", "scripts/start.ts"], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
   server.stdout!.on("data", (d) => (output += d));

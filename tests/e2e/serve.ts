@@ -12,6 +12,7 @@ const child = spawn("npx", ["tsx", "scripts/start.ts"], {
     NEXTAUTH_SECRET: "e2e-secret-not-for-production",
     NEXTAUTH_URL: process.env.E2E_BASE_URL,
     HOST: "127.0.0.1",
+    WARDEN_NO_BUILD: "1",
   },
 });
 const stop = () => child.kill("SIGTERM");
