@@ -6,9 +6,13 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 export const KEY_PREFIX_LENGTH = 12;
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
+/** A prefix plus 40 random characters (~238 bits); agent keys use "wdn_", personal tokens "wdp_". */
+export function generateSecret(prefix: string): string {
+  return prefix + Array.from(randomBytes(40), (b) => ALPHABET[b % ALPHABET.length]).join("");
+}
+
 export function generateApiKey(): string {
-  const bytes = randomBytes(40);
-  return "wdn_" + Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join("");
+  return generateSecret("wdn_");
 }
 
 export function keyPrefix(key: string): string {

@@ -1,20 +1,18 @@
-import { apiKeyMatches, hashApiKey, keyPrefix } from "../agents/api-key-format";
+import { apiKeyMatches, generateSecret, hashApiKey, keyPrefix } from "../agents/api-key-format";
 import { assertRole, type Actor } from "../auth/roles";
 import { recordAuditEvent } from "../audit";
 import type { Db, DbTx } from "../db/client";
 import { isUuid } from "../db/ids";
 import { NotFoundError, UnauthenticatedError } from "../errors";
-import { randomBytes } from "node:crypto";
 import { createTokenInput, type PersonalTokenView } from "./schemas";
 
 // Personal API tokens let managers and admins manage policy as code (REST) with their own
 // role. Same scheme as agent keys (public 12-char prefix + SHA-256), a different prefix: wdp_.
 
-const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 export const PERSONAL_TOKEN_PREFIX = "wdp_";
 
 export function generatePersonalToken(): string {
-  return PERSONAL_TOKEN_PREFIX + Array.from(randomBytes(40), (b) => ALPHABET[b % ALPHABET.length]).join("");
+  return generateSecret(PERSONAL_TOKEN_PREFIX);
 }
 
 
