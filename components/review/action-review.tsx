@@ -1,5 +1,6 @@
 "use client";
 
+import { BackLink } from "../shell/back-link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
@@ -15,7 +16,6 @@ import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Card, CardBody, CardHeader } from "../ui/card";
 import { CopyButton } from "../ui/copy-button";
-import { ChevronLeftIcon } from "../ui/icons";
 import { Time } from "../ui/time";
 import { formatClock, humanizeTimes, useNow } from "./clock";
 import { ChangeList } from "./change-list";
@@ -241,13 +241,7 @@ export function ActionReview({ initial, role, me }: { initial: ActionDetail; rol
     <>
       <PageHeader
         eyebrow={
-          <Link
-            href={inQueue ? listHref : `/agents/${a.agent.id}`}
-            className="inline-flex items-center gap-1 rounded-sm text-xs font-medium text-zinc-500 outline-none hover:text-zinc-800 focus-visible:ring-2 focus-visible:ring-accent-500"
-          >
-            <ChevronLeftIcon className="size-3.5" />
-            {inQueue ? LIST_LABEL[kind ?? "approval"] : a.agent.name}
-          </Link>
+          <BackLink href={inQueue ? listHref : `/agents/${a.agent.id}`}>{inQueue ? LIST_LABEL[kind ?? "approval"] : a.agent.name}</BackLink>
         }
         title={<span className="font-mono text-[19px] tracking-normal">{a.type.key}</span>}
         description={

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/shell/back-link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getActionTypeOrThrow } from "@/lib/action-types";
@@ -11,7 +11,6 @@ import { ActionTypeForm } from "@/components/action-types/action-type-form";
 import { ActionTypeSummary } from "@/components/action-types/action-type-summary";
 import { AutonomyCard } from "@/components/action-types/autonomy-card";
 import { PageHeader } from "@/components/shell/page-header";
-import { ChevronLeftIcon } from "@/components/ui/icons";
 
 const load = cache(async (key: string) => {
   const actor = await requirePageActor("viewer");
@@ -37,13 +36,7 @@ export default async function ActionTypePage({ params }: Props) {
     <>
       <PageHeader
         eyebrow={
-          <Link
-            href="/action-types"
-            className="inline-flex items-center gap-1 rounded-sm text-xs font-medium text-zinc-500 outline-none hover:text-zinc-800 focus-visible:ring-2 focus-visible:ring-accent-500"
-          >
-            <ChevronLeftIcon className="size-3.5" />
-            Action types
-          </Link>
+          <BackLink href="/action-types">Action types</BackLink>
         }
         title={<span className="font-mono text-[19px] tracking-normal">{type.key}</span>}
         description={type.description ?? "No description yet."}

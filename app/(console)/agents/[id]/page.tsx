@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/shell/back-link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getAgentOrThrow } from "@/lib/agents";
@@ -14,7 +14,6 @@ import { PageHeader } from "@/components/shell/page-header";
 import { publicOrigin } from "@/components/shell/public-origin";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
-import { ChevronLeftIcon } from "@/components/ui/icons";
 
 // Cached per request so the page and its <title> share one session check and one query.
 const load = cache(async (id: string) => {
@@ -42,10 +41,7 @@ export default async function AgentPage({ params }: Props) {
     <>
       <PageHeader
         eyebrow={
-          <Link href="/agents" className="inline-flex items-center gap-1 rounded-sm text-xs font-medium text-zinc-500 outline-none hover:text-zinc-800 focus-visible:ring-2 focus-visible:ring-accent-500">
-            <ChevronLeftIcon className="size-3.5" />
-            Agents
-          </Link>
+          <BackLink href="/agents">Agents</BackLink>
         }
         title={agent.name}
         description={agent.description ?? undefined}

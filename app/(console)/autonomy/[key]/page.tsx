@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/shell/back-link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { hasRole } from "@/lib/auth/roles";
@@ -12,7 +12,6 @@ import { AutonomyTimeline } from "@/components/autonomy/timeline";
 import { TypeSummary } from "@/components/autonomy/type-summary";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { ChevronLeftIcon } from "@/components/ui/icons";
 
 // Cached per request so the page and its <title> share one session check and one load.
 const load = cache(async (key: string) => {
@@ -53,10 +52,7 @@ export default async function AutonomyTypePage({ params }: Props) {
     <>
       <PageHeader
         eyebrow={
-          <Link href="/autonomy" className="inline-flex items-center gap-1 rounded-sm text-xs font-medium text-zinc-500 outline-none hover:text-zinc-800 focus-visible:ring-2 focus-visible:ring-accent-500">
-            <ChevronLeftIcon className="size-3.5" />
-            Autonomy
-          </Link>
+          <BackLink href="/autonomy">Autonomy</BackLink>
         }
         title={type.key}
         description={type.description ?? undefined}
