@@ -1,5 +1,5 @@
 // `prisma generate` offline: the CLI insists on finding its schema engine binary even though
-// generating the client never uses it, so point it at any existing file (see STACK-NOTES).
+// generating the client never uses it, so point it at any existing file (docs/prisma-offline.md#traps).
 import { spawnSync } from "node:child_process";
 
 const res = spawnSync("npx", ["prisma", "generate"], {

@@ -1,6 +1,6 @@
 import type { Tone } from "../ui/badge";
 
-// The autonomy levels of DESIGN §2, as people read them (action types, autonomy board).
+// The autonomy levels (docs/policy-and-autonomy.md), as people read them (action types, autonomy board).
 export const LEVEL_ORDER = [3, 2, 1, 0] as const;
 
 export const LEVELS: Record<number, { name: string; tone: Tone; summary: string }> = {

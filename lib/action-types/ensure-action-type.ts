@@ -1,7 +1,7 @@
 import type { DbTx } from "../db/client";
 import type { ActionType } from "../generated/prisma/client";
 
-/** The action type for a key, registered on first use at level 3 (draft) — DESIGN §2. */
+/** The action type for a key, registered on first use at level 3 (draft); see docs/policy-and-autonomy.md. */
 export async function ensureActionType(db: DbTx, key: string): Promise<ActionType> {
   const existing = await db.actionType.findUnique({ where: { key } });
   if (existing) return existing;

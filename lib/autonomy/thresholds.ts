@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-// Promotion and automatic-demotion thresholds (DESIGN §2). Defaults here; each action type may
-// override any of them (action_types.promotion_thresholds).
+// Promotion and automatic-demotion thresholds (docs/policy-and-autonomy.md#promotion-rules).
+// Defaults here; each action type may override any of them (action_types.promotion_thresholds).
 
 export const thresholdsSchema = z
   .object({

@@ -12,7 +12,8 @@ import { SCHEMA_PATH, loadMigrationList } from "./migration-files";
 
 // Migrations are applied offline with Prisma's own schema engine compiled to WebAssembly
 // (the Prisma CLI would download a native engine). Same folders and `_prisma_migrations`
-// table as `prisma migrate deploy`.
+// table as `prisma migrate deploy`. How to write a migration, and the traps:
+// docs/prisma-offline.md.
 
 type SchemaEngineModule = typeof import("@prisma/schema-engine-wasm");
 type SchemaEngine = Awaited<ReturnType<SchemaEngineModule["SchemaEngine"]["new"]>>;

@@ -1,5 +1,5 @@
-// The autonomy policy (DESIGN.md §2): one pure function from a request and its context to a
-// route. First match wins, in this order:
+// The autonomy policy (docs/policy-and-autonomy.md): one pure function from a request and its
+// context to a route. First match wins, in this order:
 //   1 kill switch (global, agent, type) → halted      2 schema fails → rejected
 //   3 run breaker tripped → halted                      4 blocked type → at least level 2
 //   5 confidence below threshold → at least level 2     6 rollout routes subject to humans → level 3

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { consoleFetch, e2eDb, makeAgent, makeUser, signIn, uniq } from "./helpers";
 
-// The autonomy board (DESIGN §2): promotion on evidence, demotion at once, level 0 only with a
+// The autonomy board (docs/policy-and-autonomy.md): promotion on evidence, demotion at once, level 0 only with a
 // manager's request and a different admin's sign-off. Each test seeds its own types.
 
 const typeKey = (label: string) => `e2e.${uniq(label).replace(/-/g, "_")}`;

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createClient, type RequestActionInput } from "../../lib/sdk";
 import { e2eDb, makeAgent, makeUser, signIn, uniq } from "./helpers";
 
-// A type nobody registered yet: the first request creates it at level 3 (draft), DESIGN §2.
+// A type nobody registered yet: the first request creates it at level 3 (draft), docs/policy-and-autonomy.md.
 const newTypeKey = () => `e2e.${uniq("draft").replace(/-/g, "_")}`;
 
 async function recommend(payload: RequestActionInput["payload"]) {

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { e2eDb, makeUser, signIn, uniq } from "./helpers";
 
-// Personal API tokens: policy as code with the person's own role (DESIGN §5).
+// Personal API tokens: policy as code with the person's own role (docs/api-conventions.md#authentication).
 
 test("a manager creates a personal token; it reads and changes action types until it is revoked", async ({ page, request }) => {
   const db = e2eDb();
