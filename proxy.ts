@@ -5,5 +5,5 @@ import { withAuth } from "next-auth/middleware";
 export default withAuth({ pages: { signIn: "/sign-in" } });
 
 export const config = {
-  matcher: ["/((?!api/|_next/|sign-in|favicon.ico|.*\\.(?:svg|png|ico|woff2?)$).*)"],
+  matcher: ["/((?!api/|_next/|metrics|sign-in|favicon.ico|.*\\.(?:svg|png|ico|woff2?)$).*)"],
 };

@@ -36,7 +36,7 @@ export async function getAction(
   const watch = await watchAction(a.id);
   try {
     a = await getOwnActionOrThrow(db, agent, actionId);
-    while (!settled(a) && Date.now() < deadline && !signal?.aborted) {
+    while (!settled(a) && Date.now() < deadline && !signal?.aborted && !watch.stopped) {
       await watch.next(Math.min(2_000, deadline - Date.now()));
       a = await getOwnActionOrThrow(db, agent, actionId);
     }

@@ -1,1 +1,2 @@
 export { checkReadiness, type Readiness } from "./check-readiness";
+export { isDraining, markDraining } from "./draining";

@@ -1,5 +1,7 @@
 import { ZodError } from "zod";
+import { isDatabaseUnavailable } from "../db/errors";
 import { DomainError, STATUS_BY_CODE, fieldErrorsFromZod, type ErrorCode } from "../errors";
+import { logger, metrics } from "../observability";
 
 const TITLES: Record<ErrorCode, string> = {
   bad_request: "Bad request",
@@ -7,6 +9,7 @@ const TITLES: Record<ErrorCode, string> = {
   unauthenticated: "Unauthenticated",
   forbidden: "Forbidden",
   not_found: "Not found",
+  method_not_allowed: "Method not allowed",
   conflict: "Conflict",
   payload_too_large: "Payload too large",
   unsupported_media_type: "Unsupported media type",
@@ -48,6 +51,31 @@ export function errorToResponse(err: unknown): Response {
     // The client went away mid-request; nobody reads this answer and it is not our failure.
     return problemResponse("bad_request", "The request was aborted by the client.");
   }
-  console.error("unhandled error in request", err);
+  if (isDatabaseUnavailable(err)) {
+    metrics.dbUnavailable.inc();
+    logUnavailableOnce(err);
+    return problemResponse("unavailable", "The database cannot be reached right now. Retry shortly; with the same Idempotency-Key a retry never applies twice.", {
+      retryAfterSeconds: DB_RETRY_AFTER_SECONDS,
+    });
+  }
+  logger.error({ err }, "unhandled error in request");
   return problemResponse("internal", "Something went wrong on our side. It has been logged.");
+}
+
+const DB_RETRY_AFTER_SECONDS = 2;
+const UNAVAILABLE_LOG_EVERY_MS = 60_000;
+const g = globalThis as unknown as { __wardenDbDownLog?: { at: number; suppressed: number } };
+
+// An outage fails every request; one line a minute (with how many were answered 503 since)
+// says so without burying the log in identical stack traces.
+function logUnavailableOnce(err: unknown): void {
+  const now = Date.now();
+  const state = g.__wardenDbDownLog;
+  if (state && now - state.at < UNAVAILABLE_LOG_EVERY_MS) {
+    state.suppressed++;
+    return;
+  }
+  const suppressed = state?.suppressed ?? 0;
+  g.__wardenDbDownLog = { at: now, suppressed: 0 };
+  logger.warn({ reason: err instanceof Error ? err.message.split("\n").pop()?.trim() : String(err), answered503Since: suppressed }, "database unreachable: answering 503");
 }

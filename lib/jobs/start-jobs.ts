@@ -2,6 +2,7 @@ import { processOverdueActions } from "../actions/process-overdue-actions";
 import { purgeExpiredIdempotencyKeys } from "../api/idempotency";
 import { evaluateAutoDemotions } from "../autonomy/change-level";
 import { getDb } from "../db/client";
+import { logger, metrics } from "../observability";
 
 // Background work every app instance runs. Each job is safe to run on many instances at once
 // (row locks / idempotent deletes), so there is no leader to elect.
@@ -11,24 +12,45 @@ const JOBS: { name: string; everyMs: number; run: () => Promise<unknown> }[] = [
   { name: "idempotency-purge", everyMs: 3600_000, run: () => purgeExpiredIdempotencyKeys(getDb()) },
 ];
 
-const g = globalThis as unknown as { __wardenJobs?: NodeJS.Timeout[] };
+type Running = { timers: NodeJS.Timeout[]; inFlight: Set<Promise<void>> };
+const g = globalThis as unknown as { __wardenJobs?: Running };
 
 export function startJobs(): void {
   if (g.__wardenJobs || process.env.WARDEN_DISABLE_JOBS === "1") return;
-  g.__wardenJobs = JOBS.map((job) => {
+  const state: Running = { timers: [], inFlight: new Set() };
+  g.__wardenJobs = state;
+  state.timers = JOBS.map((job) => {
     let running = false;
-    const timer = setInterval(async () => {
+    const timer = setInterval(() => {
       if (running) return;
       running = true;
-      try {
-        await job.run();
-      } catch (err) {
-        console.error(`job ${job.name} failed`, err);
-      } finally {
-        running = false;
-      }
+      const end = metrics.jobDuration.startTimer({ job: job.name });
+      const p = job
+        .run()
+        .then(
+          () => metrics.jobRuns.inc({ job: job.name, result: "ok" }),
+          (err) => {
+            metrics.jobRuns.inc({ job: job.name, result: "failed" });
+            logger.error({ err, job: job.name }, "job failed");
+          },
+        )
+        .finally(() => {
+          end();
+          running = false;
+          state.inFlight.delete(p);
+        });
+      state.inFlight.add(p);
     }, job.everyMs);
     timer.unref();
     return timer;
   });
+}
+
+/** Stops scheduling jobs and waits for the runs in progress to finish (graceful shutdown). */
+export async function stopJobs(): Promise<void> {
+  const state = g.__wardenJobs;
+  if (!state) return;
+  g.__wardenJobs = undefined;
+  for (const t of state.timers) clearInterval(t);
+  await Promise.all([...state.inFlight]);
 }

@@ -1,1 +1,1 @@
-export { notifyActionChanged, watchAction, ACTION_CHANNEL, type ActionWatch } from "./action-events";
+export { notifyActionChanged, watchAction, listenerState, startListening, stopWatching, ACTION_CHANNEL, type ActionWatch, type ListenerState } from "./action-events";

@@ -3,10 +3,22 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
-// Starts the built app (`next build` must have run) as a real server on its own port, for tests
-// that need real HTTP: the SDK, long-polls across instances. Several may share one database.
+// Starts the built app (`next build` must have run) as a real server on its own port, the way
+// `npm start` does (scripts/start.ts: migrate, init, the Warden server), for tests that need real
+// HTTP: the SDK, long-polls across instances, shutdown. Several may share one database.
 
-export type AppServer = { url: string; port: number; stop(): Promise<void>; output(): string };
+export type AppServer = {
+  url: string;
+  port: number;
+  pid: number;
+  /** SIGTERM (graceful), then SIGKILL after 5 s. */
+  stop(): Promise<void>;
+  /** kill -9: no shutdown at all. */
+  kill(): Promise<void>;
+  /** Resolves with the exit code once the process has ended. */
+  exited: Promise<number | null>;
+  output(): string;
+};
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -27,7 +39,7 @@ export async function startApp(opts: { databaseUrl: string; env?: Record<string,
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let out = "";
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
     cwd: root,
     env: {
       ...process.env,
@@ -35,17 +47,20 @@ export async function startApp(opts: { databaseUrl: string; env?: Record<string,
       NEXTAUTH_SECRET: "test-secret",
       NEXTAUTH_URL: url,
       NEXT_TELEMETRY_DISABLED: "1",
+      WARDEN_NO_BUILD: "1",
+      PORT: String(port),
+      HOST: "127.0.0.1",
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
-  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
 
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`app exited early:\n${out}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`app exited early:\n${out}`);
     const ok = await fetch(`${url}/api/ready`).then((r) => r.ok, () => false);
     if (ok) break;
     if (Date.now() > deadline) {
@@ -57,11 +72,18 @@ export async function startApp(opts: { databaseUrl: string; env?: Record<string,
   return {
     url,
     port,
+    pid: child.pid!,
+    exited,
     output: () => out,
     async stop() {
-      if (child.exitCode === null) child.kill("SIGTERM");
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-      if (child.exitCode === null) child.kill("SIGKILL");
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await exited;
     },
   };
 }

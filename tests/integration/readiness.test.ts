@@ -21,7 +21,7 @@ describe("readiness", () => {
     toDrop.push(s.name);
     const c = createDb({ kind: "postgres", url: s.url }, { poolMax: 1 });
     try {
-      expect(await checkReadiness(c)).toEqual({ ready: false, reason: "database is not migrated" });
+      expect(await checkReadiness(c)).toMatchObject({ ready: false, reason: "database is not migrated" });
       await applyMigrations({ kind: "postgres", url: s.url });
       expect(await applyMigrations({ kind: "postgres", url: s.url })).toEqual([]);
       expect(await checkReadiness(c)).toMatchObject({ ready: true });

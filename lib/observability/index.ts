@@ -1,0 +1,3 @@
+export { logger } from "./logger";
+export { metrics, type Metrics } from "./metrics";
+export { annotateRequest, currentRequest, requestIdFrom, runWithRequestContext, type RequestContext } from "./request-context";
