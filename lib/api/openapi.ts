@@ -231,13 +231,16 @@ function operation(method: string, op: Op): Json {
 }
 
 function waitParameter(): Json {
-  const generated = z.toJSONSchema(waitQuery, { target: "draft-2020-12", io: "input" }) as unknown as { properties: { wait: Json } };
+  // The parsed value (a number 0–60) is what clients send; as text it must be plain decimal digits.
+  const generated = z.toJSONSchema(waitQuery, { target: "draft-2020-12", io: "output" }) as unknown as { properties: { wait: Json } };
   const { description, ...schema } = generated.properties.wait;
   return {
     name: "wait",
     in: "query",
     required: false,
-    description: `${description} Returns as soon as the action is decided; while it is still pending after the wait, decision stays "wait" — ask again.`,
+    description:
+      `${description} Written as a plain decimal (e.g. 5 or 2.5); anything else is 422. Returns as soon as the action is ` +
+      'decided; while it is still pending after the wait, decision stays "wait" — ask again.',
     schema,
   };
 }
