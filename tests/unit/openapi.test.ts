@@ -5,7 +5,7 @@ import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
 import { GET } from "../../app/api/v1/openapi.json/route";
 import { LIMITS } from "../../lib/api/limits";
-import { buildOpenApiDocument } from "../../lib/api/openapi";
+import { buildOpenApiDocument } from "../../lib/openapi/document";
 import { ValidationError } from "../../lib/errors";
 import { errorToResponse } from "../../lib/http/problem";
 

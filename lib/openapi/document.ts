@@ -5,9 +5,10 @@ import { recordScoreInput, scoreView } from "../scores/schemas";
 import { actionTypeView } from "../action-types/schemas";
 import { autonomyChangeView } from "../autonomy/schemas";
 import { patchActionTypeInput } from "../autonomy/manage-action-type";
+import { agentIdentity } from "../agents/schemas";
+import { LIMITS } from "../api/limits";
 import { OTLP_LIMITS } from "../otlp/limits";
-import { LIMITS } from "./limits";
-import { agentIdentity, fieldError, problemDetails, otlpTracesRequest, otlpTracesResponse } from "./openapi-schemas";
+import { fieldError, problemDetails, otlpTracesRequest, otlpTracesResponse } from "./schemas";
 
 // The OpenAPI 3.1 document of the agent API (v1), generated from the zod contract schemas.
 // Every schema is converted with z.toJSONSchema; the $defs it produces (recursive JSON values,
