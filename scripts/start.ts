@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { resolveDatabaseConfig, resolveDataDir } from "../lib/db/config";
-import { prepareDatabase } from "../lib/db/prepare";
+import { prepareDatabase } from "../lib/init";
 
 const dev = process.argv.includes("--dev");
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
