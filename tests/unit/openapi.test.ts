@@ -162,6 +162,18 @@ describe("OpenAPI document", () => {
     expect(s.RecordSpansResult.properties.run).toEqual({ $ref: "#/components/schemas/RunView" });
   });
 
+  it("stays within what code generators handle: JSON values without recursion, no defaults in request schemas", () => {
+    // A self-referencing JsonValue becomes a type alias naming itself (TS2502), and a `default`
+    // makes openapi-typescript mark the property required; tests/integration/openapi-client compiles a client.
+    const s = doc.components.schemas;
+    expect(s.JsonValue).toEqual({ description: expect.stringContaining("Any JSON value") });
+    expect(s.ActionView.properties.payload).toMatchObject({ $ref: "#/components/schemas/JsonValue" });
+    expect(s.SpanInput.properties.kind).not.toHaveProperty("default");
+    expect(s.SpanInput.properties.kind.description).toBe('Defaults to "other" when omitted.');
+    expect(s.SpanInput.properties.status.description).toBe('Defaults to "unset" when omitted.');
+    expect(JSON.stringify(doc)).not.toContain('"default":');
+  });
+
   it("has only $refs into components (no dangling local $defs)", () => {
     const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
     expect(refs.length).toBeGreaterThan(20);
