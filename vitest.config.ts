@@ -10,6 +10,8 @@ export default defineConfig({
     },
   },
   test: {
+    // Domain code logs through pino; tests read results, not logs (servers they start log warnings).
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       {

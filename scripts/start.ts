@@ -17,7 +17,7 @@ const root = process.cwd();
 
 // Imported after NODE_ENV is settled: Next and React read it when they load.
 const { resolveDatabaseConfig, resolveDataDir } = await import("../lib/db/config");
-const { prepareDatabase } = await import("../lib/db/prepare");
+const { prepareDatabase } = await import("../lib/init");
 
 // next-auth needs a secret in the environment (its proxy reads nothing else). For local use a
 // random one is generated once and kept in the data folder; production sets NEXTAUTH_SECRET.

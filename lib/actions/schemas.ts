@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { jsonObject, jsonValue, longString, shortString } from "../api/common-schemas";
+import { LIMITS } from "../api/limits";
 
 export const actionTypeKey = z
   .string()
@@ -31,8 +32,15 @@ export const actionResultInput = z
   .strict();
 export type ActionResultInput = z.infer<typeof actionResultInput>;
 
+// A query string is text: only plain decimals, since Number() would also take "", " ", "0x2" or "1e1".
+const waitSeconds = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, "a decimal number of seconds, e.g. 5 or 2.5")
+  .transform(Number)
+  .pipe(z.number().min(0).max(LIMITS.maxWaitSeconds));
+
 export const waitQuery = z.object({
-  wait: z.coerce.number().min(0).max(60).optional().describe("Seconds to wait for a decision (long-poll), at most 60."),
+  wait: waitSeconds.optional().describe(`Seconds to wait for a decision (long-poll), at most ${LIMITS.maxWaitSeconds}.`),
 });
 
 export const ACTION_STATUSES = [

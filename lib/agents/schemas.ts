@@ -49,3 +49,11 @@ export type AgentView = z.infer<typeof agentView>;
 /** Returned once, when a key is created: the only time the full secret is shown. */
 export const createdApiKeyView = apiKeyView.extend({ key: z.string() });
 export type CreatedApiKeyView = z.infer<typeof createdApiKeyView>;
+
+/** GET /api/v1/agent: who the bearer key belongs to. */
+export const agentIdentity = z.object({
+  id: z.uuid().describe("The agent's id."),
+  name: z.string(),
+  keyId: z.uuid().describe("The id of the API key used for this request."),
+});
+export type AgentIdentity = z.infer<typeof agentIdentity>;

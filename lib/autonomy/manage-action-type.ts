@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { getActionTypeOrThrow, listActionTypes, updateActionType } from "../action-types";
 import { updateActionTypeInput, type ActionTypeView } from "../action-types/schemas";
+import type { Principal } from "../auth/principal";
 import type { Actor } from "../auth/roles";
 import type { Db } from "../db/client";
 import { ForbiddenError, ValidationError } from "../errors";
-import type { Principal } from "../http/principal-route";
 import { setActionTypeLevel } from "./change-level";
 import type { AutonomyChangeView } from "./schemas";
 

@@ -1,13 +1,13 @@
-import { authenticateAgent, type AuthenticatedAgent } from "../agents/authenticate-agent";
+import { authenticateAgent } from "../agents/authenticate-agent";
 import { LIMITS } from "../api/limits";
 import { consumeRateLimit } from "../api/rate-limit";
-import type { Actor } from "../auth/roles";
+import type { Principal } from "../auth/principal";
 import { getDb, type Db } from "../db/client";
 import { authenticatePersonalToken, PERSONAL_TOKEN_PREFIX } from "../tokens";
 import { errorToResponse } from "./problem";
 import { parseJsonBody, readBodyText } from "./read-json";
 
-export type Principal = { kind: "agent"; agent: AuthenticatedAgent } | { kind: "user"; actor: Actor; tokenPrefix: string };
+export type { Principal };
 
 /**
  * v1 endpoints that people may call too (policy as code): a Bearer agent key or a personal

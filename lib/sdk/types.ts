@@ -2,7 +2,7 @@
 // at runtime, so the SDK loads neither zod nor any server module.
 import type { z } from "zod";
 import type { actionResultInput, actionView, Decision, requestActionInput } from "../actions/schemas";
-import type { agentIdentity } from "../api/openapi-schemas";
+import type { agentIdentity } from "../agents/schemas";
 import type { FieldError } from "../errors";
 import type { finishRunInput, recordSpansResult, runView, spanInput, startRunInput } from "../runs/schemas";
 import type { recordScoreInput, scoreView } from "../scores/schemas";

@@ -129,6 +129,26 @@ describe("GET /api/v1/actions/{id} and results", () => {
     expect((await call(actionRoute.GET, { key, params: { id }, path: `/api/v1/actions/${id}?wait=61` })).status).toBe(422);
   });
 
+  it("takes wait only as a decimal number of seconds from 0 to 60, else 422 naming the field", async () => {
+    const { key } = await makeAgent(db);
+    const t = typeKey();
+    await db.actionType.create({ data: { key: t, level: 0 } });
+    // Level 0: approved at once, so a valid wait returns without waiting.
+    const id = (await ask(key, { type: t, payload: {} })).body.id;
+    const get = (wait: string) => call(actionRoute.GET, { key, params: { id }, path: `/api/v1/actions/${id}?wait=${encodeURIComponent(wait)}` });
+
+    for (const wait of ["", " ", "0x2", "0b1", "0o7", "1e1", "-1", "+1", ".5", "1.", "Infinity", "NaN", "abc", "1 ", "61", "60.5"]) {
+      const res = await get(wait);
+      expect(res.status, `wait=${JSON.stringify(wait)}`).toBe(422);
+      expect(res.body.fieldErrors, `wait=${JSON.stringify(wait)}`).toEqual([{ path: "wait", message: expect.any(String) }]);
+    }
+    for (const wait of ["0", "1", "2.5", "60", "007"]) {
+      const res = await get(wait);
+      expect(res.status, `wait=${JSON.stringify(wait)}`).toBe(200);
+      expect(res.body).toMatchObject({ id, decision: "execute" });
+    }
+  });
+
   it("refuses a result for an action that was not approved", async () => {
     const { key } = await makeAgent(db);
     const id = (await ask(key, { type: typeKey(), payload: {} })).body.id; // level 3 draft

@@ -5,7 +5,7 @@ import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
 import { GET } from "../../app/api/v1/openapi.json/route";
 import { LIMITS } from "../../lib/api/limits";
-import { buildOpenApiDocument } from "../../lib/api/openapi";
+import { buildOpenApiDocument } from "../../lib/openapi/document";
 import { ValidationError } from "../../lib/errors";
 import { errorToResponse } from "../../lib/http/problem";
 
@@ -160,6 +160,18 @@ describe("OpenAPI document", () => {
     expect(s.ActionView.required).toContain("decision");
     expect(s.ActionView.properties.decision.enum).toEqual(["execute", "wait", "draft", "rejected", "halted"]);
     expect(s.RecordSpansResult.properties.run).toEqual({ $ref: "#/components/schemas/RunView" });
+  });
+
+  it("stays within what code generators handle: JSON values without recursion, no defaults in request schemas", () => {
+    // A self-referencing JsonValue becomes a type alias naming itself (TS2502), and a `default`
+    // makes openapi-typescript mark the property required; tests/integration/openapi-client compiles a client.
+    const s = doc.components.schemas;
+    expect(s.JsonValue).toEqual({ description: expect.stringContaining("Any JSON value") });
+    expect(s.ActionView.properties.payload).toMatchObject({ $ref: "#/components/schemas/JsonValue" });
+    expect(s.SpanInput.properties.kind).not.toHaveProperty("default");
+    expect(s.SpanInput.properties.kind.description).toBe('Defaults to "other" when omitted.');
+    expect(s.SpanInput.properties.status.description).toBe('Defaults to "unset" when omitted.');
+    expect(JSON.stringify(doc)).not.toContain('"default":');
   });
 
   it("has only $refs into components (no dangling local $defs)", () => {

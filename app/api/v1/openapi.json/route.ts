@@ -1,4 +1,4 @@
-import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { buildOpenApiDocument } from "@/lib/openapi/document";
 
 // Public, like any API description: no key needed to read what the API accepts.
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { STATUS_BY_CODE, type ErrorCode } from "../errors";
 
-// Response shapes the OpenAPI document needs that no domain module exports as a zod schema:
-// the problem+json error body (built in lib/http/problem.ts), the agent's identity
-// (app/api/v1/agent) and OTLP/HTTP JSON, which is an external contract described loosely.
+// Shapes the OpenAPI document needs that no domain module exports as a zod schema: the
+// problem+json error body (built in lib/http/problem.ts) and OTLP/HTTP JSON, which is an
+// external contract described loosely.
 
 const ERROR_CODES = Object.keys(STATUS_BY_CODE) as [ErrorCode, ...ErrorCode[]];
 
@@ -23,12 +23,6 @@ export const problemDetails = z
   })
   .catchall(z.unknown())
   .describe("An RFC 9457 problem. Some problems carry extra members (limitBytes, actionStatus, decidedBy…).");
-
-export const agentIdentity = z.object({
-  id: z.uuid().describe("The agent's id."),
-  name: z.string(),
-  keyId: z.uuid().describe("The id of the API key used for this request."),
-});
 
 export const otlpTracesRequest = z
   .looseObject({

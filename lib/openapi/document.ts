@@ -5,12 +5,13 @@ import { recordScoreInput, scoreView } from "../scores/schemas";
 import { actionTypeView } from "../action-types/schemas";
 import { autonomyChangeView } from "../autonomy/schemas";
 import { patchActionTypeInput } from "../autonomy/manage-action-type";
+import { agentIdentity } from "../agents/schemas";
+import { LIMITS } from "../api/limits";
 import { OTLP_LIMITS } from "../otlp/limits";
-import { LIMITS } from "./limits";
-import { agentIdentity, fieldError, problemDetails, otlpTracesRequest, otlpTracesResponse } from "./openapi-schemas";
+import { fieldError, problemDetails, otlpTracesRequest, otlpTracesResponse } from "./schemas";
 
 // The OpenAPI 3.1 document of the agent API (v1), generated from the zod contract schemas.
-// Every schema is converted with z.toJSONSchema; the $defs it produces (recursive JSON values,
+// Every schema is converted with z.toJSONSchema; the $defs it produces (JSON values,
 // schemas registered below) are hoisted into components/schemas so all $refs resolve against
 // the document. tests/unit/openapi.test.ts fails when a route under app/api/v1 is undocumented.
 
@@ -99,6 +100,7 @@ function buildSchemas(): Record<string, Json> {
       target: "draft-2020-12",
       io,
       metadata: namingRegistry(names, schema),
+      ...(io === "input" ? { override: defaultIntoDescription } : {}),
     }) as Json;
     const { $schema: _s, $defs, ...body } = generated;
     const rename = new Map<string, string>();
@@ -125,8 +127,23 @@ function buildSchemas(): Record<string, Json> {
     }
     out[name] = { ...(mapRefs(body, fix) as Json), ...REFINEMENTS[name] };
   }
-  if (shared.JsonValue) shared.JsonValue = { description: "Any JSON value.", ...shared.JsonValue };
+  if (shared.JsonValue) shared.JsonValue = JSON_VALUE;
   return { ...out, ...shared };
+}
+
+// z.json() converts to a self-referencing anyOf, which code generators turn into a type alias
+// that names itself (openapi-typescript: TS2502, so no client compiles). `{}` accepts exactly
+// the same documents, since whatever arrives as JSON is a JSON value.
+const JSON_VALUE: Json = { description: "Any JSON value: string, number, boolean, null, array or object, nested freely." };
+
+// Generators read `default` as "always present" and make the property required (openapi-typescript
+// does): right for responses, wrong for requests, where the server fills it in when omitted. In
+// inputs the default moves into the description.
+function defaultIntoDescription({ jsonSchema }: { jsonSchema: Json }): void {
+  if (!("default" in jsonSchema)) return;
+  const { default: value, description } = jsonSchema;
+  delete jsonSchema.default;
+  jsonSchema.description = [description, `Defaults to ${JSON.stringify(value)} when omitted.`].filter(Boolean).join(" ");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,13 +248,16 @@ function operation(method: string, op: Op): Json {
 }
 
 function waitParameter(): Json {
-  const generated = z.toJSONSchema(waitQuery, { target: "draft-2020-12", io: "input" }) as unknown as { properties: { wait: Json } };
+  // The parsed value (a number 0–60) is what clients send; as text it must be plain decimal digits.
+  const generated = z.toJSONSchema(waitQuery, { target: "draft-2020-12", io: "output" }) as unknown as { properties: { wait: Json } };
   const { description, ...schema } = generated.properties.wait;
   return {
     name: "wait",
     in: "query",
     required: false,
-    description: `${description} Returns as soon as the action is decided; while it is still pending after the wait, decision stays "wait" — ask again.`,
+    description:
+      `${description} Written as a plain decimal (e.g. 5 or 2.5); anything else is 422. Returns as soon as the action is ` +
+      'decided; while it is still pending after the wait, decision stays "wait" — ask again.',
     schema,
   };
 }

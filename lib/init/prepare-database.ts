@@ -1,8 +1,8 @@
-import { closeEmbedded } from "./adapter";
-import { createDb } from "./client";
-import { describeDatabase, type DatabaseConfig } from "./config";
-import { applyMigrations } from "./migrate";
-import { initFromEnv, type InitResult } from "../init";
+import { closeEmbedded } from "../db/adapter";
+import { createDb } from "../db/client";
+import { describeDatabase, type DatabaseConfig } from "../db/config";
+import { applyMigrations } from "../db/migrate";
+import { initFromEnv, type InitResult } from "./init-from-env";
 
 /**
  * What every start does before serving: migrate the database, then headless init.
