@@ -17,6 +17,10 @@ export async function getOwnActionOrThrow(db: DbTx, agent: AuthenticatedAgent, a
 
 const settled = (a: Action) => a.status !== "pending";
 
+// Without a notification a waiter re-reads its action this often: the safety net for a LISTEN
+// connection that is down (it reconnects on its own; see lib/notify).
+const FALLBACK_POLL_MS = Number(process.env.WARDEN_LONGPOLL_FALLBACK_MS) || 2_000;
+
 /**
  * The action as the agent should see it now. With `wait`, long-polls until a person decides
  * (or records a draft's outcome), or the wait ends, whichever is first.
@@ -37,7 +41,7 @@ export async function getAction(
   try {
     a = await getOwnActionOrThrow(db, agent, actionId);
     while (!settled(a) && Date.now() < deadline && !signal?.aborted && !watch.stopped) {
-      await watch.next(Math.min(2_000, deadline - Date.now()));
+      await watch.next(Math.min(FALLBACK_POLL_MS, deadline - Date.now()));
       a = await getOwnActionOrThrow(db, agent, actionId);
     }
   } finally {

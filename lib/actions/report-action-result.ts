@@ -1,7 +1,7 @@
 import type { AuthenticatedAgent } from "../agents/authenticate-agent";
 import { recordAuditEvent } from "../audit";
 import { bumpEvidence } from "../autonomy/bump-evidence";
-import type { Db } from "../db/client";
+import { withTx, type DbTx } from "../db/client";
 import { ConflictError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { toActionView } from "./action-view";
@@ -12,7 +12,7 @@ import { actionResultInput, type ActionView } from "./schemas";
  * The agent reports what happened when it executed an approved action. Counted later as
  * evidence for autonomy. Only actions the agent was told to execute can have a result.
  */
-export async function reportActionResult(db: Db, agent: AuthenticatedAgent, actionId: string, raw: unknown): Promise<ActionView> {
+export async function reportActionResult(db: DbTx, agent: AuthenticatedAgent, actionId: string, raw: unknown): Promise<ActionView> {
   const input = actionResultInput.parse(raw);
   const a = await getOwnActionOrThrow(db, agent, actionId);
   const target = input.status === "succeeded" ? "executed" : "failed";
@@ -20,7 +20,7 @@ export async function reportActionResult(db: Db, agent: AuthenticatedAgent, acti
   if (a.status !== "approved") {
     throw new ConflictError(`Only an approved action can have a result; this one is ${a.status}.`, { actionStatus: a.status });
   }
-  const updated = await db.$transaction(async (tx) => {
+  const updated = await withTx(db, async (tx) => {
     const res = await tx.action.updateMany({
       where: { id: a.id, status: "approved", version: a.version },
       data: {

@@ -2,7 +2,7 @@ import type { AuthenticatedAgent } from "../agents/authenticate-agent";
 import { ensureActionType } from "../action-types";
 import { recordAuditEvent } from "../audit";
 import { bumpEvidence } from "../autonomy/bump-evidence";
-import type { Db } from "../db/client";
+import { withTx, type DbTx } from "../db/client";
 import { ValidationError } from "../errors";
 import type { ActionStatus, Prisma } from "../generated/prisma/client";
 import { decideRoute, rolloutBucket, type Level, type Route } from "../policy";
@@ -24,7 +24,7 @@ const STATUS_BY_ROUTE: Record<Exclude<Route, "rejected">, ActionStatus> = {
  * and route it got, and the agent is told what to do. A payload that fails the type's schema
  * is refused with 422 and nothing is stored.
  */
-export async function requestAction(db: Db, agent: AuthenticatedAgent, raw: unknown, now = new Date()): Promise<ActionView> {
+export async function requestAction(db: DbTx, agent: AuthenticatedAgent, raw: unknown, now = new Date()): Promise<ActionView> {
   const input = requestActionInput.parse(raw);
   const run = input.runId ? await getOwnRunOrThrow(db, agent, input.runId) : null;
   const type = await ensureActionType(db, input.type);
@@ -50,7 +50,7 @@ export async function requestAction(db: Db, agent: AuthenticatedAgent, raw: unkn
   }
 
   const status = STATUS_BY_ROUTE[decision.route];
-  const action = await db.$transaction(async (tx) => {
+  const action = await withTx(db, async (tx) => {
     const a = await tx.action.create({
       data: {
         agentId: agent.agentId,

@@ -1,17 +1,24 @@
 import { createHash } from "node:crypto";
-import type { Prisma } from "../generated/prisma/client";
-import type { DbTx } from "../db/client";
+import type { Db, DbTx } from "../db/client";
 import { ConflictError, DomainError, ValidationError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
 import { LIMITS } from "./limits";
 
-// Idempotency-Key for agent POSTs, kept in Postgres so retries hitting another instance replay
-// too. A key is claimed (in_flight) before the work runs and completed with the response.
-
-// A claim older than this is taken to belong to a request that died; a retry may take it over.
-const STALE_CLAIM_MS = 2 * 60_000;
+// Idempotency-Key for agent POSTs, kept in Postgres so a retry reaching any instance replays.
+//
+// Exactly once: the request's work and the record of its answer commit in ONE transaction, so
+// there is no moment when the work is stored and the key is not (a crash, kill -9 or database
+// restart between two statements used to leave keys "in flight" and let a retry do the work
+// twice). While a request runs, its key is held by a transaction-scoped advisory lock: a
+// concurrent duplicate gets 409 at once, and the lock dies with the transaction — whatever
+// kills it (rollback, a dead connection, a killed process) — so no key is ever left stuck.
 
 export type StoredResponse = { status: number; body: unknown };
-export type Claim = { kind: "claimed" } | { kind: "replay"; response: StoredResponse };
+export type IdempotencyKey = { agentId: string; key: string; fingerprint: string };
+export type Answer = StoredResponse & { replayed: boolean };
+
+// The advisory-lock namespace for Idempotency-Keys (the two-int form keeps it apart from others).
+const LOCK_CLASS = 0x1de0;
 
 export function requestFingerprint(method: string, path: string, rawBody: string): string {
   return createHash("sha256").update(`${method} ${path}\n${rawBody}`).digest("hex");
@@ -25,41 +32,65 @@ export function validateIdempotencyKey(key: string): void {
   }
 }
 
-export async function claimIdempotencyKey(db: DbTx, agentId: string, key: string, fingerprint: string, now = new Date()): Promise<Claim> {
-  const inserted = await db.$executeRaw`
-    INSERT INTO idempotency_records (agent_id, key, request_hash, status, created_at)
-    VALUES (${agentId}::uuid, ${key}, ${fingerprint}, 'in_flight', ${now})
-    ON CONFLICT (agent_id, key) DO NOTHING`;
-  if (inserted === 1) return { kind: "claimed" };
-
-  const rec = await db.idempotencyRecord.findUnique({ where: { agentId_key: { agentId, key } } });
-  if (!rec) return claimIdempotencyKey(db, agentId, key, fingerprint, now); // expired in between
-  if (rec.requestHash !== fingerprint) {
+/** The stored answer for a key, or null; 422 when the key was used with another body. */
+async function storedAnswer(db: DbTx, k: IdempotencyKey): Promise<Answer | null> {
+  const rec = await db.idempotencyRecord.findUnique({ where: { agentId_key: { agentId: k.agentId, key: k.key } } });
+  if (!rec) return null;
+  if (rec.requestHash !== k.fingerprint) {
     throw new DomainError("validation_failed", "This Idempotency-Key was already used with a different request body.", {
       fieldErrors: [{ path: "Idempotency-Key", message: "reused with a different body" }],
     });
   }
-  if (rec.status === "done") return { kind: "replay", response: { status: rec.responseCode!, body: rec.responseBody } };
-  if (now.getTime() - rec.createdAt.getTime() > STALE_CLAIM_MS) {
-    const taken = await db.idempotencyRecord.updateMany({
-      where: { agentId, key, status: "in_flight", createdAt: rec.createdAt },
-      data: { createdAt: now },
-    });
-    if (taken.count === 1) return { kind: "claimed" };
+  return { status: rec.responseCode, body: rec.responseBody, replayed: true };
+}
+
+export class KeyInProgressError extends ConflictError {
+  constructor() {
+    super("A request with this Idempotency-Key is still in progress; retry shortly.", { retryAfterSeconds: 1 });
   }
-  throw new ConflictError("A request with this Idempotency-Key is still in progress; retry shortly.", { retryAfterSeconds: 1 });
 }
 
-export async function completeIdempotencyKey(db: DbTx, agentId: string, key: string, response: StoredResponse): Promise<void> {
-  await db.idempotencyRecord.update({
-    where: { agentId_key: { agentId, key } },
-    data: { status: "done", responseCode: response.status, responseBody: response.body as Prisma.InputJsonValue, completedAt: new Date() },
-  });
+/**
+ * Runs `work` at most once per key: a retry of a finished request gets its stored answer
+ * (replayed), a concurrent duplicate gets 409, and the work's writes and the stored answer
+ * commit together. `work` must do all its writes through the handle it is given.
+ */
+export async function runOnce(db: Db, k: IdempotencyKey, work: (tx: DbTx) => Promise<StoredResponse>): Promise<Answer> {
+  const done = await storedAnswer(db, k);
+  if (done) return done;
+  return db.$transaction(
+    async (tx) => {
+      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
+        SELECT pg_try_advisory_xact_lock(${LOCK_CLASS}::int, hashtext(${k.agentId} || ':' || ${k.key})) AS locked`;
+      if (!lock?.locked) throw new KeyInProgressError();
+      // Finished between our first look and taking the lock.
+      const meanwhile = await storedAnswer(tx, k);
+      if (meanwhile) return meanwhile;
+      const response = await work(tx);
+      await tx.idempotencyRecord.create({
+        data: {
+          agentId: k.agentId,
+          key: k.key,
+          requestHash: k.fingerprint,
+          responseCode: response.status,
+          responseBody: response.body as Prisma.InputJsonValue,
+        },
+      });
+      return { ...response, replayed: false };
+    },
+    { maxWait: 5_000, timeout: 30_000 },
+  );
 }
 
-/** Server errors are not remembered: the retry should run again. */
-export async function releaseIdempotencyKey(db: DbTx, agentId: string, key: string): Promise<void> {
-  await db.idempotencyRecord.deleteMany({ where: { agentId, key, status: "in_flight" } });
+/**
+ * Keeps a refusal (4xx) as the key's answer, so a retry is told the same. The refused work was
+ * rolled back; if this insert is lost, the retry just runs and is refused again.
+ */
+export async function rememberRefusal(db: DbTx, k: IdempotencyKey, response: StoredResponse): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO idempotency_records (agent_id, key, request_hash, response_code, response_body, created_at)
+    VALUES (${k.agentId}::uuid, ${k.key}, ${k.fingerprint}, ${response.status}, ${JSON.stringify(response.body)}::jsonb, now())
+    ON CONFLICT (agent_id, key) DO NOTHING`;
 }
 
 export async function purgeExpiredIdempotencyKeys(db: DbTx, now = new Date()): Promise<number> {

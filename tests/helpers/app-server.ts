@@ -39,7 +39,8 @@ export async function startApp(opts: { databaseUrl: string; env?: Record<string,
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let out = "";
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+  // One process (not the tsx CLI, which runs the script in a child): kill -9 must hit the server itself.
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: root,
     env: {
       ...process.env,
