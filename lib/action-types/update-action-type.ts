@@ -1,7 +1,7 @@
 import { schemaProblems } from "../actions/payload-schema";
 import { assertRole, type Actor } from "../auth/roles";
 import { recordAuditEvent } from "../audit";
-import type { Db } from "../db/client";
+import { withTx, type DbTx } from "../db/client";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { toActionTypeView } from "./action-type-view";
@@ -11,7 +11,7 @@ import { updateActionTypeInput, type ActionTypeView } from "./schemas";
  * A manager edits an action type's guardrails. The level is not editable here (autonomy
  * changes have their own rules). Optimistic: the edit must name the version it was made on.
  */
-export async function updateActionType(db: Db, actor: Actor, key: string, raw: unknown): Promise<ActionTypeView> {
+export async function updateActionType(db: DbTx, actor: Actor, key: string, raw: unknown): Promise<ActionTypeView> {
   assertRole(actor, "manager", "edit action types");
   const input = updateActionTypeInput.parse(raw);
   if (input.payloadSchema) {
@@ -24,7 +24,7 @@ export async function updateActionType(db: Db, actor: Actor, key: string, raw: u
     if (v === undefined) continue;
     (data as Record<string, unknown>)[k] = k === "payloadSchema" && v === null ? Prisma.DbNull : v;
   }
-  return db.$transaction(async (tx) => {
+  return withTx(db, async (tx) => {
     const before = await tx.actionType.findUnique({ where: { key } });
     if (!before) throw new NotFoundError("Action type");
     const res = await tx.actionType.updateMany({ where: { id: before.id, version }, data });

@@ -1,6 +1,6 @@
 import { assertRole, type Actor } from "../auth/roles";
 import { recordAuditEvent } from "../audit";
-import type { Db, DbTx } from "../db/client";
+import { withTx, type Db, type DbTx } from "../db/client";
 import { isUuid } from "../db/ids";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import type { ActionType, AutonomyChange, Prisma } from "../generated/prisma/client";
@@ -73,10 +73,10 @@ async function applyChange(
 }
 
 /** A manager promotes a type one level (3→2, 2→1). Not eligible: only with `override` and a reason, flagged. */
-export async function promoteActionType(db: Db, actor: Actor, key: string, raw: unknown): Promise<AutonomyChangeView> {
+export async function promoteActionType(db: DbTx, actor: Actor, key: string, raw: unknown): Promise<AutonomyChangeView> {
   assertRole(actor, "manager", "promote action types");
   const input = promoteInput.parse(raw);
-  const change = await db.$transaction(async (tx) => {
+  const change = await withTx(db, async (tx) => {
     const t = await getTypeOrThrow(tx, key, input.expectedLevel);
     if (t.level === 0) throw new ConflictError(`${key} is already autonomous (level 0).`);
     if (t.level === 1) throw new ConflictError("Level 1 → 0 needs a request that a different admin signs off.");
@@ -94,10 +94,10 @@ export async function promoteActionType(db: Db, actor: Actor, key: string, raw: 
 }
 
 /** Any manager demotes at once, any number of levels, with a reason. */
-export async function demoteActionType(db: Db, actor: Actor, key: string, raw: unknown): Promise<AutonomyChangeView> {
+export async function demoteActionType(db: DbTx, actor: Actor, key: string, raw: unknown): Promise<AutonomyChangeView> {
   assertRole(actor, "manager", "demote action types");
   const input = demoteInput.parse(raw);
-  const change = await db.$transaction(async (tx) => {
+  const change = await withTx(db, async (tx) => {
     const t = await getTypeOrThrow(tx, key, input.expectedLevel);
     if (input.toLevel <= t.level) throw new ValidationError(`Demotion must raise the level above ${t.level}.`, [{ path: "toLevel", message: `must be above ${t.level}` }]);
     return applyChange(tx, t, { toLevel: input.toLevel as Level, byId: actor.id, reason: input.reason, snap: await snapshot(tx, t) });
@@ -106,10 +106,10 @@ export async function demoteActionType(db: Db, actor: Actor, key: string, raw: u
 }
 
 /** 1 → 0: a manager asks; the change waits for a different admin's sign-off. */
-export async function requestFullAutonomy(db: Db, actor: Actor, key: string, raw: unknown): Promise<AutonomyChangeView> {
+export async function requestFullAutonomy(db: DbTx, actor: Actor, key: string, raw: unknown): Promise<AutonomyChangeView> {
   assertRole(actor, "manager", "request full autonomy");
   const input = requestAutonomyInput.parse(raw);
-  const change = await db.$transaction(async (tx) => {
+  const change = await withTx(db, async (tx) => {
     const t = await getTypeOrThrow(tx, key);
     if (t.level !== 1) throw new ConflictError(`Only a level-1 type can be requested for level 0; ${key} is at level ${t.level}.`);
     // Lock the type row so two managers asking at once create one request.
@@ -127,10 +127,10 @@ export async function requestFullAutonomy(db: Db, actor: Actor, key: string, raw
 }
 
 /** A different admin approves (the type goes to level 0) or denies (with a reason) a pending request. */
-export async function signOffAutonomyRequest(db: Db, actor: Actor, requestId: string, raw: unknown): Promise<AutonomyChangeView> {
+export async function signOffAutonomyRequest(db: DbTx, actor: Actor, requestId: string, raw: unknown): Promise<AutonomyChangeView> {
   assertRole(actor, "admin", "sign off full autonomy");
   const input = signOffInput.parse(raw);
-  const change = await db.$transaction(async (tx) => {
+  const change = await withTx(db, async (tx) => {
     const req = isUuid(requestId) ? await tx.autonomyChange.findUnique({ where: { id: requestId }, include: { actionType: true } }) : null;
     if (!req) throw new NotFoundError("Autonomy request");
     if (req.byId === actor.id) throw new ForbiddenError("Two-person rule: a different admin must sign off your own request.");
@@ -148,15 +148,22 @@ export async function signOffAutonomyRequest(db: Db, actor: Actor, requestId: st
   return toChangeView(db, change);
 }
 
-/** REST: one `level` field; dispatches to promote, request (1→0) or demote with the same rules. */
-export async function setActionTypeLevel(db: Db, actor: Actor, key: string, raw: unknown): Promise<AutonomyChangeView> {
+/**
+ * REST: one `level` field; dispatches to promote, request (1→0) or demote with the same rules.
+ * The move is computed from the level read inside the transaction and must start from the
+ * level the caller saw (`expectedLevel`): `{level: 2}` meant as 3→2 can never turn into a
+ * demotion 1→2 because someone promoted meanwhile.
+ */
+export async function setActionTypeLevel(db: DbTx, actor: Actor, key: string, raw: unknown): Promise<AutonomyChangeView> {
   const input = setLevelInput.parse(raw);
-  const t = await getTypeOrThrow(db, key);
-  if (input.level === t.level) throw new ValidationError(`${key} is already at level ${t.level}.`, [{ path: "level", message: "unchanged" }]);
-  if (input.level > t.level) return demoteActionType(db, actor, key, { toLevel: input.level, reason: input.reason });
-  if (input.level !== t.level - 1) throw new ValidationError("Promotion is one level at a time.", [{ path: "level", message: `must be ${t.level - 1}` }]);
-  if (t.level === 1) return requestFullAutonomy(db, actor, key, { reason: input.reason });
-  return promoteActionType(db, actor, key, { reason: input.reason, override: input.override });
+  return withTx(db, async (tx) => {
+    const t = await getTypeOrThrow(tx, key, input.expectedLevel);
+    if (input.level === t.level) throw new ValidationError(`${key} is already at level ${t.level}.`, [{ path: "level", message: "unchanged" }]);
+    if (input.level > t.level) return demoteActionType(tx, actor, key, { toLevel: input.level, reason: input.reason, expectedLevel: t.level });
+    if (input.level !== t.level - 1) throw new ValidationError("Promotion is one level at a time.", [{ path: "level", message: `must be ${t.level - 1}` }]);
+    if (t.level === 1) return requestFullAutonomy(tx, actor, key, { reason: input.reason });
+    return promoteActionType(tx, actor, key, { reason: input.reason, override: input.override, expectedLevel: t.level });
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { updateActionTypeInput } from "../action-types/schemas";
 
 const reason = z.string().trim().min(3, "say why (at least 3 characters)").max(2000, "at most 2000 characters");
 
@@ -25,7 +26,13 @@ export const signOffInput = z
 
 /** Level changes over REST: one field for all three moves (promote, request 1→0, demote). */
 export const setLevelInput = z
-  .object({ level: z.int().min(0).max(3), reason, override: z.boolean().default(false) })
+  .object({
+    level: z.int().min(0).max(3),
+    /** The level the caller saw; the change is refused (409) when the type is elsewhere now. */
+    expectedLevel: z.int().min(0).max(3),
+    reason,
+    override: z.boolean().default(false),
+  })
   .strict();
 
 export const autonomyChangeView = z.object({
@@ -46,3 +53,15 @@ export const autonomyChangeView = z.object({
   decidedAt: z.string().nullable(),
 });
 export type AutonomyChangeView = z.infer<typeof autonomyChangeView>;
+
+/** PATCH /api/v1/action-types/{key}: guardrails as in the console, and/or a level change. */
+export const patchActionTypeInput = updateActionTypeInput
+  .omit({ version: true })
+  .extend({
+    version: z.int().min(1).optional().describe("The version you saw; 409 when the type changed since. Omit to apply to the current version."),
+    level: z.int().min(0).max(3).optional(),
+    expectedLevel: z.int().min(0).max(3).optional().describe("Required with level: the level the change starts from (409 when the type is at another level now)."),
+    reason: z.string().trim().max(2000).optional(),
+    override: z.boolean().optional(),
+  })
+  .strict();

@@ -4,7 +4,7 @@ import { finishRunInput, recordSpansInput, recordSpansResult, runTotals, runView
 import { recordScoreInput, scoreView } from "../scores/schemas";
 import { actionTypeView } from "../action-types/schemas";
 import { autonomyChangeView } from "../autonomy/schemas";
-import { patchActionTypeInput } from "../autonomy/manage-action-type";
+import { patchActionTypeInput } from "../autonomy/schemas";
 import { agentIdentity } from "../agents/schemas";
 import { LIMITS } from "../api/limits";
 import { OTLP_LIMITS } from "../otlp/limits";

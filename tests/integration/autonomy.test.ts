@@ -182,15 +182,15 @@ describe("policy as code over REST", () => {
     const { actor: manager } = await makeUser(db, "manager");
     const { token } = await createPersonalToken(db, manager, { name: "ci" });
     const patch = (body: unknown) => call(typeRoute.PATCH, { method: "PATCH", key: token, params: { key: type }, body });
-    const notEligible = await patch({ level: 2, reason: "go" });
+    const notEligible = await patch({ level: 2, expectedLevel: 3, reason: "go" });
     expect(notEligible.status).toBe(422);
-    const skip = await patch({ level: 1, reason: "two at once", override: true });
+    const skip = await patch({ level: 1, expectedLevel: 3, reason: "two at once", override: true });
     expect(skip.status).toBe(422);
-    const ok = await patch({ blocked: true, riskLabel: "high", level: 2, reason: "pilot", override: true });
+    const ok = await patch({ blocked: true, riskLabel: "high", level: 2, expectedLevel: 3, reason: "pilot", override: true });
     expect(ok.status).toBe(200);
     expect(ok.body.actionType).toMatchObject({ level: 2, blocked: true, riskLabel: "high" });
     expect(ok.body.levelChange).toMatchObject({ fromLevel: 2 + 1, toLevel: 2, override: true });
-    expect((await patch({ level: 3 })).status).toBe(422); // a level change needs a reason
+    expect((await patch({ level: 3, expectedLevel: 2 })).status).toBe(422); // a level change needs a reason
   });
 
   it("a reviewer cannot create a token, and a revoked or unknown token is 401", async () => {
