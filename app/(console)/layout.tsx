@@ -9,12 +9,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const items: NavItem[] = [
     { href: "/", label: "Overview", icon: "overview" },
     { href: "/agents", label: "Agents", icon: "agents" },
-    ...(hasRole(actor.role, "reviewer")
-      ? ([
-          { href: "/queue", label: "Approvals", icon: "approvals", count: "approval" },
-          { href: "/drafts", label: "Drafts", icon: "drafts", count: "draft" },
-        ] as const)
-      : []),
+    // Viewers read the queues too; only reviewers and above claim and decide.
+    { href: "/queue", label: "Approvals", icon: "approvals", count: "approval" },
+    { href: "/drafts", label: "Drafts", icon: "drafts", count: "draft" },
     { href: "/action-types", label: "Action types", icon: "action-types" },
     { href: "/autonomy", label: "Autonomy", icon: "autonomy" },
     ...(hasRole(actor.role, "admin") ? [{ href: "/admin/users", label: "Users", icon: "users" } as const] : []),

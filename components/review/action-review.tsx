@@ -30,8 +30,9 @@ import { useQueueNavigation } from "./use-queue-navigation";
 import { useReviewShortcuts } from "./use-review-shortcuts";
 
 /**
- * One action, for review: context, trace and history for everyone; for reviewers, a claim while
- * the page is open and the decision (approve / edit / reject, or a draft's outcome).
+ * One action: context, trace and history for everyone, with the queue's previous / next; for
+ * reviewers, a claim while the page is open and the decision (approve / edit / reject, or a
+ * draft's outcome). Viewers read it as it is: no claim, no buttons, no keys that act.
  */
 export function ActionReview({ initial, role, me }: { initial: ActionDetail; role: Role; me: string }) {
   const a = useActionDetail(initial);
@@ -41,6 +42,7 @@ export function ActionReview({ initial, role, me }: { initial: ActionDetail; rol
   const isPending = a.status === "pending" && kind !== null;
   const isReviewer = hasRole(role, "reviewer");
   const needsManager = Boolean(a.escalatedAt) && !hasRole(role, "manager");
+  // Only someone who may decide takes a claim: a viewer opening an item leaves it free.
   const canClaim = isPending && isReviewer && !needsManager;
   const claim = useClaim(a.id, canClaim);
   const claimShown: ClaimShown | null = claim.state
@@ -53,9 +55,7 @@ export function ActionReview({ initial, role, me }: { initial: ActionDetail; rol
   const access: DecisionAccess = { isReviewer, needsManager, claim: claimShown, claimError: claim.error, canDecide: canClaim && !(claimShown && !claimShown.mine) };
 
   const [dialog, setDialog] = useState<"edit" | "reason" | "help" | null>(null);
-  // The queue is for reviewers; viewers open actions from elsewhere and have no neighbours.
-  const inQueue = kind !== null && isReviewer;
-  const nav = useQueueNavigation(inQueue ? kind : null, a);
+  const nav = useQueueNavigation(kind, a);
   const decision = useDecision({ a, kind, filters: nav.filters, me, listHref: nav.listHref, open: nav.open, onDecided: () => setDialog(null), onConflict: claim.recheck });
   const busy = decision.sending || decision.saved || nav.navigating;
 
@@ -69,7 +69,7 @@ export function ActionReview({ initial, role, me }: { initial: ActionDetail; rol
     decision.decide(kind === "draft" ? { kind: "as_proposed" } : { kind: "approve" });
   };
   const shortcuts = useReviewShortcuts({
-    queue: inQueue ? { next: () => void nav.go("next"), previous: () => void nav.go("previous") } : null,
+    queue: kind ? { next: () => void nav.go("next"), previous: () => void nav.go("previous") } : null,
     decision: isReviewer && isPending && copy ? { copy, accept, edit: () => openDialog("edit"), refuse: () => openDialog("reason") } : null,
     help: () => setDialog("help"),
   });
@@ -77,7 +77,7 @@ export function ActionReview({ initial, role, me }: { initial: ActionDetail; rol
   return (
     <>
       <PageHeader
-        eyebrow={<BackLink href={inQueue && kind ? nav.listHref : `/agents/${a.agent.id}`}>{inQueue && kind ? LIST_LABEL[kind] : a.agent.name}</BackLink>}
+        eyebrow={<BackLink href={kind ? nav.listHref : `/agents/${a.agent.id}`}>{kind ? LIST_LABEL[kind] : a.agent.name}</BackLink>}
         title={<span className="font-mono text-[19px] tracking-normal">{a.type.key}</span>}
         description={
           <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
@@ -93,7 +93,7 @@ export function ActionReview({ initial, role, me }: { initial: ActionDetail; rol
         }
         actions={
           <>
-            {inQueue ? (
+            {kind ? (
               <>
                 <Button size="sm" variant="secondary" onClick={() => void nav.go("previous")} aria-keyshortcuts="k" disabled={nav.navigating}>
                   Previous <Kbd decorative>k</Kbd>

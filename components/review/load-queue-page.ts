@@ -6,6 +6,9 @@ import type { Db } from "@/lib/db";
 import { listQueue } from "@/lib/review";
 import { PAGE_SIZE, filtersFrom, type QueueKind } from "./queue-params";
 
+/** What a viewer reads under a queue's title: they see the items, and cannot act on them. */
+export const READ_ONLY = "Read-only for you: deciding needs the reviewer role.";
+
 /** What a queue page renders first: page one for the URL's filters, and the filters' choices. */
 export async function loadQueuePage(db: Db, actor: Actor, kind: QueueKind, params: Record<string, string | string[] | undefined>) {
   const filters = filtersFrom(params);
