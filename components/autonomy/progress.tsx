@@ -53,7 +53,7 @@ export function AutoDemotionNote({ type }: { type: BoardType }) {
   return (
     <p className="text-xs text-zinc-500">
       Demoted automatically when, over {t.demotionWindowDays} days, audit failures exceed {pct(t.maxAuditFailureRate)} or failed
-      executions exceed {pct(t.maxFailedExecutionRate)} (from {t.demotionMinSamples} samples).
+      agent executions exceed {pct(t.maxFailedExecutionRate)} (from {t.demotionMinSamples} samples).
     </p>
   );
 }

@@ -99,7 +99,7 @@ export function TypeCard({
         {type.blocked ? (
           <p className="text-xs text-red-800">Blocked: every action still needs a person first, whatever the level.</p>
         ) : null}
-        <EvidenceGrid evidence={type.evidence} />
+        <EvidenceGrid evidence={type.evidence} level={type.level} />
         <div className="border-t border-zinc-100 pt-3">
           <NextLevelProgress type={type} />
         </div>

@@ -26,6 +26,10 @@ function rateCheck(label: string, actual: number | null, required: number): Chec
   return { label, actual, required, ok: actual !== null && actual >= required, kind: "rate" };
 }
 
+// The evidence, named for what it is: "reviewed proposals" are the agent's proposals a person
+// judged (approvals decided, drafts recorded); "agent executions" are actions the agent carried
+// out and reported on. Drafts are carried out by people, so they are never agent executions.
+
 /** Whether a type may be promoted one level on its evidence, pure. */
 export function eligibility(level: Level, ev: Evidence, t: Thresholds): Eligibility {
   let checks: Check[] = [];
@@ -33,16 +37,16 @@ export function eligibility(level: Level, ev: Evidence, t: Thresholds): Eligibil
   if (level === 3) {
     nextLevel = 2;
     checks = [
-      countCheck("reviewed executions", ev.reviewed, t.draftToApprovalMinReviewed),
+      countCheck("reviewed proposals", ev.reviewed, t.draftToApprovalMinReviewed),
       rateCheck("acceptance rate", ev.acceptanceRate, t.draftToApprovalMinAcceptance),
     ];
   } else if (level === 2) {
     nextLevel = 1;
     checks = [
-      countCheck("reviewed executions", ev.reviewed, t.approvalToAuditMinReviewed),
+      countCheck("reviewed proposals", ev.reviewed, t.approvalToAuditMinReviewed),
       rateCheck("acceptance rate", ev.acceptanceRate, t.approvalToAuditMinAcceptance),
       {
-        label: `failed executions in the last ${t.approvalToAuditCleanExecutions}`,
+        label: `failed agent executions in the last ${t.approvalToAuditCleanExecutions}`,
         actual: ev.recentFailures,
         required: 0,
         ok: ev.recentFailures === 0,

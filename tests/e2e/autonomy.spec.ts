@@ -51,7 +51,7 @@ test("a manager promotes an eligible type with a reason; the agent's next reques
   await expect(c).toHaveAttribute("data-eligible", "true");
   await expect(c).toContainText("Eligible for level 2");
   await expect(c.getByRole("progressbar", { name: "Progress toward level 2" })).toHaveAttribute("aria-valuenow", "100");
-  await expect(c).toContainText("Reviewed executions");
+  await expect(c).toContainText("Reviewed proposals");
   await expect(c).toContainText("3 / 3");
 
   await c.getByRole("button", { name: "Promote" }).click();
@@ -84,7 +84,7 @@ test("a manager promotes an eligible type with a reason; the agent's next reques
   await expect(change).toContainText("Promoted from 3 · Draft to 2 · Approval");
   await expect(change).toContainText("Three drafts carried out exactly as proposed.");
   await expect(change).toContainText(`By ${manager.email}`);
-  await expect(change).toContainText("3 reviewed · 100% accepted");
+  await expect(change).toContainText("3 reviewed proposals · 100% accepted");
   await expect(page.getByTestId("evidence-charts")).toBeVisible();
   await expect(page.getByTestId("evidence-charts").locator("svg.recharts-surface").first()).toBeVisible();
 });
@@ -103,7 +103,7 @@ test("a type that is not eligible is promoted only with an explicit override, fl
   await c.getByRole("button", { name: "Promote" }).click();
   const dialog = page.getByRole("dialog", { name: `Promote ${key} to level 2 · Approval` });
   await expect(dialog).toContainText("Not eligible for level 2");
-  await expect(dialog).toContainText("Reviewed executions: 0, needs 100");
+  await expect(dialog).toContainText("Reviewed proposals: 0, needs 100");
   await dialog.getByLabel("Reason").fill("Launch week: we staff the approval queue.");
   await dialog.getByRole("button", { name: "Override and promote to level 2" }).click();
   await expect(dialog.getByLabel("Override: promote although not eligible")).toHaveAccessibleDescription(/Tick the override/);
@@ -240,4 +240,33 @@ test("level 0 needs a different admin's sign-off: the requester cannot approve, 
   expect((await db.actionType.findUniqueOrThrow({ where: { key: byManager } })).level).toBe(1);
   expect(await db.autonomyChange.findFirstOrThrow({ where: { actionType: { key: byManager } } })).toMatchObject({ status: "denied", decisionReason: "Wait for the next quarterly review." });
   await ctxB.close();
+});
+
+/** Today's evidence counters for a type, written directly (the real flow is covered above). */
+async function seedEvidence(typeId: string, counts: { requests?: number; reviewed?: number; accepted?: number; executions?: number }) {
+  const day = new Date(new Date().toISOString().slice(0, 10));
+  await e2eDb().evidenceDaily.create({ data: { actionTypeId: typeId, day, ...counts } });
+}
+
+test("a draft-level type names its evidence: reviewed proposals, and no agent executions", async ({ page }) => {
+  const db = e2eDb();
+  const key = typeKey("naming");
+  const t = await db.actionType.create({ data: { key, level: 3 } });
+  await seedEvidence(t.id, { requests: 150, reviewed: 142, accepted: 140 });
+  const { user, password } = await makeUser(db, "viewer");
+  await signIn(page, user.email, password);
+  await page.goto("/autonomy");
+
+  const c = card(page, key);
+  await expect(c.getByRole("listitem").filter({ hasText: "Reviewed proposals" })).toContainText("142 / 100");
+  await expect(c.getByRole("definition").filter({ hasText: "drafts are carried out by a person" })).toBeVisible();
+  await expect(c).toContainText("Agent executions");
+  await expect(c).not.toContainText(/reviewed executions|no executions/i);
+
+  await page.goto(`/autonomy/${key}`);
+  await expect(c).toContainText("Reviewed proposals");
+  const charts = page.getByTestId("evidence-charts");
+  await expect(charts.locator("figcaption", { hasText: "Requests and reviewed proposals" })).toBeVisible();
+  await expect(charts.locator("figcaption", { hasText: "Agent executions" })).toBeVisible();
+  await expect(page.locator("main")).not.toContainText(/reviewed executions|no executions/i);
 });

@@ -40,7 +40,7 @@ describe("eligibility 3 → 2 (defaults: 100 reviewed, 95%)", () => {
     const e = eligibility(3, reviewed(50, 50), T);
     expect(e).toMatchObject({ nextLevel: 2, eligible: false, needsSignOff: false, progress: 0.5 });
     expect(e.checks.map((c) => [c.label, c.ok])).toEqual([
-      ["reviewed executions", false],
+      ["reviewed proposals", false],
       ["acceptance rate", true],
     ]);
     expect(eligibility(3, ev({}), T)).toMatchObject({ eligible: false, progress: 0 });
@@ -56,6 +56,16 @@ describe("eligibility 2 → 1 (defaults: 1,000 reviewed, 98%, no failure in the 
   ])("%i reviewed, %i accepted, %i recent failures → %s", (n, a, f, ok) => {
     const e = ev({ reviewed: n, accepted: a }, f);
     expect(eligibility(2, e, T).eligible).toBe(ok);
+  });
+});
+
+describe("labels", () => {
+  it("name the evidence for what it is: proposals people reviewed, executions the agent reported", () => {
+    expect(eligibility(2, reviewed(10, 10), T).checks.map((c) => c.label)).toEqual([
+      "reviewed proposals",
+      "acceptance rate",
+      "failed agent executions in the last 100",
+    ]);
   });
 });
 
