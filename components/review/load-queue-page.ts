@@ -3,6 +3,7 @@ import { listActionTypes } from "@/lib/action-types";
 import { listAgents } from "@/lib/agents";
 import type { Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db";
+import { effectiveLevel, type Level } from "@/lib/policy";
 import { listQueue } from "@/lib/review";
 import { PAGE_SIZE, filtersFrom, type QueueKind } from "./queue-params";
 
@@ -24,7 +25,7 @@ export async function loadQueuePage(db: Db, actor: Actor, kind: QueueKind, param
     options: {
       agents: agents.map((a) => ({ id: a.id, name: a.name })),
       types: types
-        .filter((t) => (kind === "approval" ? t.pendingApprovals : t.pendingDrafts) > 0 || t.level === (kind === "approval" ? 2 : 3))
+        .filter((t) => (kind === "approval" ? t.pendingApprovals : t.pendingDrafts) > 0 || effectiveLevel(t.level as Level, t.blocked) === (kind === "approval" ? 2 : 3))
         .map((t) => ({ key: t.key, pending: kind === "approval" ? t.pendingApprovals : t.pendingDrafts })),
     },
   };

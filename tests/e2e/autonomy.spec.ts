@@ -248,6 +248,61 @@ async function seedEvidence(typeId: string, counts: { requests?: number; reviewe
   await e2eDb().evidenceDaily.create({ data: { actionTypeId: typeId, day, ...counts } });
 }
 
+test("a blocked type shows the level the policy holds it at, and offers no move past level 2", async ({ page, request }) => {
+  const db = e2eDb();
+  const atOne = typeKey("blocked1");
+  const atTwo = typeKey("blocked2");
+  await db.actionType.create({ data: { key: atOne, level: 1, blocked: true } });
+  const two = await db.actionType.create({
+    data: { key: atTwo, level: 2, blocked: true, promotionThresholds: { approvalToAuditMinReviewed: 5, approvalToAuditMinAcceptance: 0.8 } },
+  });
+  // Evidence that would make an unblocked type eligible for level 1.
+  await seedEvidence(two.id, { requests: 10, reviewed: 10, accepted: 10 });
+  const { key: agentKey } = await makeAgent(db);
+  // What the policy does with it: a person first, at level 2.
+  expect(await askToAct(request, agentKey, atOne)).toMatchObject({ decision: "wait", level: 2 });
+
+  const { user, password } = await makeUser(db, "manager");
+  await signIn(page, user.email, password);
+  await page.goto("/autonomy");
+  const approval = page.getByRole("region", { name: "Level 2 · Approval" });
+  const one = approval.getByTestId(`autonomy-card-${atOne}`);
+  await expect(one).toBeVisible();
+  await expect(page.getByRole("region", { name: "Level 1 · Audit" }).getByTestId(`autonomy-card-${atOne}`)).toHaveCount(0);
+  await expect(one).toContainText("Set to level 1 · Audit, held at level 2 while blocked");
+  await expect(one.getByRole("button", { name: "Request level 0" })).toHaveCount(0);
+  await expect(one.getByRole("button", { name: "Promote" })).toHaveCount(0);
+  await expect(one.getByRole("button", { name: "Demote" })).toBeVisible();
+
+  const twoCard = approval.getByTestId(`autonomy-card-${atTwo}`);
+  await expect(twoCard).toHaveAttribute("data-eligible", "false");
+  await expect(twoCard).not.toContainText("Eligible for level 1");
+  await expect(twoCard).toContainText("Cannot be promoted past level 2 while blocked");
+  await expect(twoCard.getByRole("button", { name: "Promote" })).toHaveCount(0);
+
+  // The type's own pages say the same.
+  await page.goto(`/autonomy/${atOne}`);
+  await expect(card(page, atOne).getByRole("heading", { name: `${atOne}: Level 2 · Approval` })).toBeVisible();
+  await expect(card(page, atOne)).not.toContainText("acts at once");
+  await page.goto(`/action-types/${atOne}`);
+  const autonomy = page.getByLabel("Autonomy");
+  await expect(autonomy).toContainText("2 · Approval");
+  await expect(autonomy).toContainText("Set to level 1 · Audit, held at level 2 while blocked");
+  await expect(autonomy).not.toContainText("acts at once");
+  await page.goto("/action-types");
+  await expect(page.getByRole("row").filter({ hasText: atOne })).toContainText("2 · Approval");
+
+  // The server refuses the moves outright, naming why, and writes nothing.
+  const promote = await consoleFetch(page.request, "POST", `/api/console/autonomy/${atTwo}/promote`, { reason: "It has earned it", override: true, expectedLevel: 2 });
+  expect(promote.status()).toBe(409);
+  expect((await promote.json()).detail).toMatch(/blocked/);
+  const ask = await consoleFetch(page.request, "POST", `/api/console/autonomy/${atOne}/request`, { reason: "A clean month" });
+  expect(ask.status()).toBe(409);
+  expect((await ask.json()).detail).toMatch(/blocked/);
+  expect((await db.actionType.findUniqueOrThrow({ where: { key: atTwo } })).level).toBe(2);
+  expect(await db.autonomyChange.count({ where: { actionType: { key: { in: [atOne, atTwo] } } } })).toBe(0);
+});
+
 test("a draft-level type names its evidence: reviewed proposals, and no agent executions", async ({ page }) => {
   const db = e2eDb();
   const key = typeKey("naming");

@@ -69,6 +69,26 @@ describe("labels", () => {
   });
 });
 
+describe("blocked types (the policy holds them at level 2)", () => {
+  it("have no next level from 2, 1 or 0, whatever the evidence", () => {
+    for (const level of [2, 1, 0] as const) {
+      expect(eligibility(level, reviewed(10_000, 10_000), T, { blocked: true })).toMatchObject({
+        level,
+        effectiveLevel: 2,
+        nextLevel: null,
+        eligible: false,
+        needsSignOff: false,
+        checks: [],
+      });
+    }
+  });
+
+  it("may still go from draft to approval on evidence", () => {
+    expect(eligibility(3, reviewed(100, 100), T, { blocked: true })).toMatchObject({ effectiveLevel: 3, nextLevel: 2, eligible: true });
+    expect(eligibility(1, reviewed(0, 0), T)).toMatchObject({ effectiveLevel: 1, nextLevel: 0, needsSignOff: true });
+  });
+});
+
 describe("levels 1 and 0", () => {
   it("1 → 0 is never eligible by numbers: it needs a request and another admin's sign-off", () => {
     expect(eligibility(1, reviewed(10_000, 10_000), T)).toMatchObject({ nextLevel: 0, eligible: false, needsSignOff: true });
