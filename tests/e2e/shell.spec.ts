@@ -77,3 +77,24 @@ test("on every console page the mouse wheel scrolls the main column, never the d
     await expectOnlyMainScrolls(page, url);
   }
 });
+
+test("the icon and the Open Graph image are public files, linked from every page's metadata", async ({ request }) => {
+  // Not signed in: the proxy must not send these to the sign-in page.
+  const icon = await request.get("/icon.svg", { maxRedirects: 0 });
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+
+  const og = await request.get("/og.png", { maxRedirects: 0 });
+  expect(og.status()).toBe(200);
+  expect(og.headers()["content-type"]).toBe("image/png");
+  const png = await og.body();
+  // PNG signature, then the IHDR chunk: width and height as big-endian 32-bit integers.
+  expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+
+  const html = await (await request.get("/sign-in")).text();
+  expect(html).toMatch(/<link rel="icon" href="\/icon\.svg"/);
+  expect(html).toContain(`<meta property="og:image" content="${process.env.E2E_BASE_URL}/og.png"/>`);
+  expect(html).toContain(`<meta property="og:image:width" content="1200"/>`);
+  expect(html).toContain(`<meta property="og:image:height" content="630"/>`);
+});
