@@ -11,9 +11,21 @@ const inter = localFont({
   display: "swap",
 });
 
+const description = "Warden is the operations console that takes AI agents from demo to production.";
+
 export const metadata: Metadata = {
+  // Social previews need absolute URLs: the console's public address (npm start sets it).
+  metadataBase: new URL(process.env.NEXTAUTH_URL || "http://127.0.0.1:3000"),
   title: { default: "Warden", template: "%s · Warden" },
-  description: "Warden is the operations console that takes AI agents from demo to production.",
+  description,
+  icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }] },
+  openGraph: {
+    type: "website",
+    siteName: "Warden",
+    title: "Warden",
+    description,
+    images: [{ url: "/og.png", width: 1200, height: 630, alt: "Warden: the operations console for AI agents" }],
+  },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

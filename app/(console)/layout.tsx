@@ -9,19 +9,19 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const items: NavItem[] = [
     { href: "/", label: "Overview", icon: "overview" },
     { href: "/agents", label: "Agents", icon: "agents" },
-    ...(hasRole(actor.role, "reviewer")
-      ? ([
-          { href: "/queue", label: "Approvals", icon: "approvals", count: "approval" },
-          { href: "/drafts", label: "Drafts", icon: "drafts", count: "draft" },
-        ] as const)
-      : []),
+    // Viewers read the queues too; only reviewers and above claim and decide.
+    { href: "/queue", label: "Approvals", icon: "approvals", count: "approval" },
+    { href: "/drafts", label: "Drafts", icon: "drafts", count: "draft" },
     { href: "/action-types", label: "Action types", icon: "action-types" },
     { href: "/autonomy", label: "Autonomy", icon: "autonomy" },
     ...(hasRole(actor.role, "admin") ? [{ href: "/admin/users", label: "Users", icon: "users" } as const] : []),
     ...(hasRole(actor.role, "manager") ? [{ href: "/settings/tokens", label: "API tokens", icon: "tokens" } as const] : []),
   ];
+  // Only main scrolls, never the document: the shell and main are positioning contexts, so
+  // absolutely positioned content (screen-reader-only text, popovers) is laid out and clipped
+  // inside them instead of growing the page behind the shell.
   return (
-    <div className="flex h-dvh overflow-hidden">
+    <div className="relative flex h-dvh overflow-hidden">
       <a
         href="#content"
         className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow"
@@ -29,7 +29,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         Skip to content
       </a>
       <Sidebar actor={actor} items={items} />
-      <main id="content" className="min-w-0 flex-1 overflow-y-auto">
+      <main id="content" className="relative min-w-0 flex-1 overflow-y-auto">
         <div className="mx-auto max-w-6xl px-8 py-7">{children}</div>
       </main>
     </div>

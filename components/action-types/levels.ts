@@ -18,3 +18,11 @@ export function levelName(level: number): string {
 export function levelLabel(level: number): string {
   return `${level} · ${levelName(level)}`;
 }
+
+/**
+ * A blocked type set below level 2 acts at level 2 (the policy's floor for blocked types); the
+ * console shows that level and says so: "Set to level 1 · Audit, held at level 2 while blocked".
+ */
+export function heldWhileBlocked(level: number, effective: number): string | null {
+  return effective !== level ? `Set to level ${levelLabel(level)}, held at level ${effective} while blocked` : null;
+}

@@ -29,7 +29,7 @@ export function ChangeNotice({ message, onDismiss }: { message: string | null; o
   );
 }
 
-/** Every action type, grouped by level from 3 (draft) to 0 (autonomous). */
+/** Every action type, grouped by the level it acts at, from 3 (draft) to 0 (autonomous). */
 export function AutonomyBoard({ types, permissions }: { types: BoardType[]; permissions: BoardPermissions }) {
   const [notice, setNotice] = useState<string | null>(null);
   const eligible = types.filter((t) => t.eligibility.eligible).length;
@@ -51,7 +51,8 @@ export function AutonomyBoard({ types, permissions }: { types: BoardType[]; perm
       ) : null}
       <div className="space-y-8">
         {LEVEL_ORDER.map((level) => {
-          const inLevel = types.filter((t) => t.level === level).sort(byAttention);
+          // A blocked type sits where the policy holds it (level 2), not where it is set.
+          const inLevel = types.filter((t) => t.effectiveLevel === level).sort(byAttention);
           const titleId = `level-${level}-title`;
           return (
             <section key={level} aria-labelledby={titleId} data-testid={`autonomy-level-${level}`}>

@@ -102,7 +102,7 @@ export function EvidenceCharts({ series, acceptanceBar }: { series: DayPoint[]; 
         </LineChart>
       </ChartFigure>
       <div className="grid gap-6 lg:grid-cols-2">
-        <ChartFigure title="Requests and reviews" summary={`${formatCount(requests)} requests and ${formatCount(reviewed)} reviews in 30 days.`}>
+        <ChartFigure title="Requests and reviewed proposals" summary={`${formatCount(requests)} requests and ${formatCount(reviewed)} reviewed proposals in 30 days.`}>
           <BarChart responsive style={{ width: "100%", height: 200 }} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} barGap={1}>
             <CartesianGrid stroke={C.grid} vertical={false} />
             <XAxis dataKey="label" {...axis} interval="preserveStartEnd" minTickGap={24} />
@@ -110,10 +110,10 @@ export function EvidenceCharts({ series, acceptanceBar }: { series: DayPoint[]; 
             <Tooltip {...tooltipStyle} />
             <Legend {...legend} />
             <Bar dataKey="requests" name="Requests" fill={C.zinc300} radius={[2, 2, 0, 0]} isAnimationActive={false} />
-            <Bar dataKey="reviewed" name="Reviewed" fill={C.accent} radius={[2, 2, 0, 0]} isAnimationActive={false} />
+            <Bar dataKey="reviewed" name="Reviewed proposals" fill={C.accent} radius={[2, 2, 0, 0]} isAnimationActive={false} />
           </BarChart>
         </ChartFigure>
-        <ChartFigure title="Executions" summary={`${formatCount(executions)} executions, ${formatCount(failed)} failed, in 30 days.`}>
+        <ChartFigure title="Agent executions" summary={`${formatCount(executions)} agent executions, ${formatCount(failed)} failed, in 30 days.`}>
           <BarChart responsive style={{ width: "100%", height: 200 }} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid stroke={C.grid} vertical={false} />
             <XAxis dataKey="label" {...axis} interval="preserveStartEnd" minTickGap={24} />

@@ -10,7 +10,7 @@ function Cell({ label, value, sub, className }: { label: string; value: React.Re
       <dt className="text-xs text-zinc-500">{label}</dt>
       <dd className="mt-0.5">
         <span className="text-sm font-semibold text-zinc-900 tabular-nums">{value}</span>
-        {sub ? <span className="block truncate text-xs text-zinc-500">{sub}</span> : null}
+        {sub ? <span className="line-clamp-2 text-xs text-zinc-500">{sub}</span> : null}
       </dd>
     </div>
   );
@@ -31,12 +31,16 @@ function Trend({ d7, d30 }: { d7: number | null; d30: number | null }) {
   );
 }
 
-/** The numbers a promotion is judged on, all-time, with the recent acceptance trend. */
-export function EvidenceGrid({ evidence: ev }: { evidence: Evidence }) {
+/**
+ * The numbers a promotion is judged on, all-time, with the recent acceptance trend. Reviewed
+ * proposals are what people judged (approvals, drafts); agent executions are what the agent
+ * carried out and reported, which a draft never is.
+ */
+export function EvidenceGrid({ evidence: ev, level }: { evidence: Evidence; level: number }) {
   const audits = ev.auditPassed + ev.auditFailed;
   return (
     <dl className="grid grid-cols-3 gap-x-4 gap-y-3" aria-label="Evidence">
-      <Cell label="Reviewed" value={formatCount(ev.reviewed)} sub={`of ${formatCount(ev.requests)} requests`} />
+      <Cell label="Reviewed proposals" value={formatCount(ev.reviewed)} sub={`of ${formatCount(ev.requests)} requests`} />
       <Cell label="Accepted" value={pct(ev.acceptanceRate)} sub={ev.reviewed ? `${formatCount(ev.accepted)} unedited` : "nothing reviewed"} />
       <Cell
         label="Edited"
@@ -44,9 +48,19 @@ export function EvidenceGrid({ evidence: ev }: { evidence: Evidence }) {
         sub={ev.meanEditSize === null ? "no edits" : `mean ${ev.meanEditSize.toFixed(1)} fields changed`}
       />
       <Cell
-        label="Failed executions"
-        value={<span className={ev.failedExecutions > 0 ? "text-red-700" : undefined}>{formatCount(ev.failedExecutions)}</span>}
-        sub={ev.executions ? `${pct(ev.failedExecutionRate)} of ${formatCount(ev.executions)}` : "no executions"}
+        label="Agent executions"
+        value={formatCount(ev.executions)}
+        sub={
+          ev.executions ? (
+            <span className={ev.failedExecutions > 0 ? "text-red-700" : undefined}>
+              {formatCount(ev.failedExecutions)} failed ({pct(ev.failedExecutionRate)})
+            </span>
+          ) : level === 3 ? (
+            "drafts are carried out by a person"
+          ) : (
+            "none reported yet"
+          )
+        }
       />
       <Cell label="Audit pass" value={pct(ev.auditPassRate)} sub={audits ? `${formatCount(audits)} audited` : "no audits"} />
       <Cell

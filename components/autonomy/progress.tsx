@@ -2,7 +2,7 @@ import type { BoardType, Check } from "@/lib/autonomy";
 import { cn } from "../ui/cn";
 import { capitalize, checkValues, pct } from "./format";
 import { CheckCircleIcon, DotCircleIcon } from "../ui/icons";
-import { levelLabel } from "../action-types/levels";
+import { heldWhileBlocked, levelLabel } from "../action-types/levels";
 
 export function ProgressBar({ value, eligible, label }: { value: number; eligible: boolean; label: string }) {
   const percent = Math.round(Math.max(0, Math.min(1, value)) * 100);
@@ -53,7 +53,7 @@ export function AutoDemotionNote({ type }: { type: BoardType }) {
   return (
     <p className="text-xs text-zinc-500">
       Demoted automatically when, over {t.demotionWindowDays} days, audit failures exceed {pct(t.maxAuditFailureRate)} or failed
-      executions exceed {pct(t.maxFailedExecutionRate)} (from {t.demotionMinSamples} samples).
+      agent executions exceed {pct(t.maxFailedExecutionRate)} (from {t.demotionMinSamples} samples).
     </p>
   );
 }
@@ -61,6 +61,18 @@ export function AutoDemotionNote({ type }: { type: BoardType }) {
 /** Where the type stands against the next level's thresholds. */
 export function NextLevelProgress({ type }: { type: BoardType }) {
   const e = type.eligibility;
+  if (type.blocked && type.effectiveLevel === 2 && e.nextLevel === null) {
+    return (
+      <div className="space-y-1">
+        <p className="text-[13px] font-medium text-zinc-800">Highest level while blocked</p>
+        <p className="text-xs text-zinc-500">
+          {type.level < type.effectiveLevel
+            ? `${heldWhileBlocked(type.level, type.effectiveLevel)}. Off the blocked list it acts at level ${type.level} again at once.`
+            : "Cannot be promoted past level 2 while blocked."}
+        </p>
+      </div>
+    );
+  }
   if (type.level === 0) {
     return (
       <div className="space-y-1">

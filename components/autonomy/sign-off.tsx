@@ -20,12 +20,15 @@ export function PendingRequest({
   typeKey,
   request,
   canSignOff,
+  blocked,
   isOwn,
   onDone,
 }: {
   typeKey: string;
   request: AutonomyChangeView;
   canSignOff: boolean;
+  /** Put on the blocked list since the request: it can only be denied (the server refuses the rest). */
+  blocked: boolean;
   isOwn: boolean;
   onDone: (change: AutonomyChangeView) => void;
 }) {
@@ -36,6 +39,7 @@ export function PendingRequest({
   });
   const close = closeUnlessBusy(change, () => setOpen(null));
   const noteId = `own-request-${request.id}`;
+  const blockedId = `blocked-request-${request.id}`;
 
   return (
     <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2.5" data-testid="pending-request">
@@ -53,6 +57,11 @@ export function PendingRequest({
             </p>
           ) : null}
           {!canSignOff ? <p className="mt-2 text-xs text-amber-900">An admin other than the requester approves or denies it.</p> : null}
+          {canSignOff && blocked ? (
+            <p id={blockedId} className="mt-2 text-xs font-medium text-amber-900">
+              The type is on the blocked list now, so it cannot go to level 0: deny the request.
+            </p>
+          ) : null}
         </div>
       </div>
       {canSignOff ? (
@@ -60,7 +69,13 @@ export function PendingRequest({
           <Button size="sm" variant="danger-outline" disabled={isOwn} aria-describedby={isOwn ? noteId : undefined} onClick={() => setOpen("deny")}>
             Deny
           </Button>
-          <Button size="sm" variant="primary" disabled={isOwn} aria-describedby={isOwn ? noteId : undefined} onClick={() => setOpen("approve")}>
+          <Button
+            size="sm"
+            variant="primary"
+            disabled={isOwn || blocked}
+            aria-describedby={[isOwn ? noteId : null, blocked ? blockedId : null].filter(Boolean).join(" ") || undefined}
+            onClick={() => setOpen("approve")}
+          >
             Approve
           </Button>
         </div>

@@ -12,17 +12,27 @@ import { CheckList } from "./progress";
 
 type Snapshot = { evidence?: Partial<Evidence>; eligibility?: { eligible?: boolean; nextLevel?: number | null; checks?: Check[] } };
 
+// Older snapshots carry the checks' earlier names; show them under today's.
+function currentLabel(label: string): string {
+  if (label === "reviewed executions") return "reviewed proposals";
+  return label.replace(/^failed executions in the last /, "failed agent executions in the last ");
+}
+
 // The snapshot is stored JSON written by lib/autonomy; read it defensively (older rows may lack fields).
 function readSnapshot(raw: unknown): Snapshot {
-  return raw && typeof raw === "object" ? (raw as Snapshot) : {};
+  const snap: Snapshot = raw && typeof raw === "object" ? (raw as Snapshot) : {};
+  const checks = snap.eligibility?.checks;
+  return Array.isArray(checks) ? { ...snap, eligibility: { ...snap.eligibility, checks: checks.map((c) => ({ ...c, label: currentLabel(String(c.label)) })) } } : snap;
 }
 
 function evidenceLine(ev: Partial<Evidence>): string {
   const parts: string[] = [];
-  if (typeof ev.reviewed === "number") parts.push(`${formatCount(ev.reviewed)} reviewed`);
+  if (typeof ev.reviewed === "number") parts.push(`${formatCount(ev.reviewed)} reviewed proposals`);
   if (ev.acceptanceRate !== undefined) parts.push(`${pct(ev.acceptanceRate)} accepted`);
   if (ev.editRate !== undefined && ev.editRate !== null) parts.push(`${pct(ev.editRate)} edited`);
-  if (typeof ev.executions === "number") parts.push(`${formatCount(ev.failedExecutions ?? 0)} of ${formatCount(ev.executions)} executions failed`);
+  if (typeof ev.executions === "number") {
+    parts.push(ev.executions ? `${formatCount(ev.failedExecutions ?? 0)} of ${formatCount(ev.executions)} agent executions failed` : "no agent executions");
+  }
   if (ev.auditPassRate !== undefined && ev.auditPassRate !== null) parts.push(`audit pass ${pct(ev.auditPassRate)}`);
   return parts.join(" · ");
 }

@@ -50,15 +50,16 @@ export function TypeCard({
     onChanged(describeChange(change));
   };
 
-  const canPromote = permissions.canManage && (type.level === 3 || type.level === 2);
-  const canRequest = permissions.canManage && type.level === 1 && !pending;
+  // The moves the policy allows: a blocked type is never promoted past level 2 (the server refuses too).
+  const canPromote = permissions.canManage && e.nextLevel !== null && e.nextLevel > 0;
+  const canRequest = permissions.canManage && e.nextLevel === 0 && !pending;
   const canDemote = permissions.canManage && type.level < 3;
 
   return (
     <article
       aria-labelledby={titleId}
       data-testid={`autonomy-card-${type.key}`}
-      data-level={type.level}
+      data-level={type.effectiveLevel}
       data-eligible={e.eligible ? "true" : "false"}
       className={cn(
         "flex flex-col rounded-lg border bg-white shadow-xs",
@@ -70,7 +71,7 @@ export function TypeCard({
           <h3 id={titleId} className="truncate text-sm font-semibold text-zinc-900">
             {detail ? (
               <>
-                <span className="sr-only">{type.key}: </span>Level {levelLabel(type.level)}
+                <span className="sr-only">{type.key}: </span>Level {levelLabel(type.effectiveLevel)}
               </>
             ) : (
               <Link href={`/autonomy/${encodeURIComponent(type.key)}`} className={cn("rounded-sm hover:underline", focusRing)}>
@@ -79,7 +80,7 @@ export function TypeCard({
             )}
           </h3>
           {detail ? (
-            <p className="mt-0.5 text-xs text-zinc-500">{LEVELS[type.level]?.summary}</p>
+            <p className="mt-0.5 text-xs text-zinc-500">{LEVELS[type.effectiveLevel]?.summary}</p>
           ) : type.description ? (
             <p className="mt-0.5 line-clamp-1 text-xs text-zinc-500">{type.description}</p>
           ) : null}
@@ -97,9 +98,9 @@ export function TypeCard({
 
       <div className="flex-1 space-y-4 px-4 pt-3 pb-4">
         {type.blocked ? (
-          <p className="text-xs text-red-800">Blocked: every action still needs a person first, whatever the level.</p>
+          <p className="text-xs text-red-800">Blocked: every action needs a person first, so it acts at level 2 at most.</p>
         ) : null}
-        <EvidenceGrid evidence={type.evidence} />
+        <EvidenceGrid evidence={type.evidence} level={type.effectiveLevel} />
         <div className="border-t border-zinc-100 pt-3">
           <NextLevelProgress type={type} />
         </div>
@@ -108,6 +109,7 @@ export function TypeCard({
             typeKey={type.key}
             request={pending}
             canSignOff={permissions.canSignOff}
+            blocked={type.blocked}
             isOwn={pending.byId !== null && pending.byId === permissions.selfId}
             onDone={done}
           />

@@ -124,7 +124,7 @@ export function CreateUserForm() {
         </div>
         <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
           <p className="text-xs text-zinc-500">
-            Viewers see everything read-only; reviewers decide on actions; managers run agents and autonomy; admins also manage users.
+            Viewers see agents, the approval and draft queues, action types and autonomy, read-only; reviewers also decide actions and record drafts; managers also run agents, guardrails and autonomy and keep API tokens; admins also manage users.
           </p>
           <Button type="submit" variant="primary" pending={create.isPending}>
             Create user

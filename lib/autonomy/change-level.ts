@@ -72,12 +72,24 @@ async function applyChange(
   return change;
 }
 
+// A blocked type always needs a person first, so the policy holds it at level 2 whatever its
+// level: a promotion past 2 would change nothing an agent sees and only mislead the board.
+function refuseBlockedPastFloor(t: ActionType): void {
+  if (t.blocked) {
+    throw new ConflictError(
+      `${t.key} is on the blocked list: it always needs a person first, so it cannot be promoted past level 2. Take it off the blocked list first.`,
+      { blocked: true },
+    );
+  }
+}
+
 /** A manager promotes a type one level (3→2, 2→1). Not eligible: only with `override` and a reason, flagged. */
 export async function promoteActionType(db: DbTx, actor: Actor, key: string, raw: unknown): Promise<AutonomyChangeView> {
   assertRole(actor, "manager", "promote action types");
   const input = promoteInput.parse(raw);
   const change = await withTx(db, async (tx) => {
     const t = await getTypeOrThrow(tx, key, input.expectedLevel);
+    if (t.level <= 2) refuseBlockedPastFloor(t);
     if (t.level === 0) throw new ConflictError(`${key} is already autonomous (level 0).`);
     if (t.level === 1) throw new ConflictError("Level 1 → 0 needs a request that a different admin signs off.");
     const snap = await snapshot(tx, t);
@@ -111,6 +123,7 @@ export async function requestFullAutonomy(db: DbTx, actor: Actor, key: string, r
   const input = requestAutonomyInput.parse(raw);
   const change = await withTx(db, async (tx) => {
     const t = await getTypeOrThrow(tx, key);
+    refuseBlockedPastFloor(t);
     if (t.level !== 1) throw new ConflictError(`Only a level-1 type can be requested for level 0; ${key} is at level ${t.level}.`);
     // Lock the type row so two managers asking at once create one request.
     await tx.$queryRaw`SELECT id FROM action_types WHERE id = ${t.id}::uuid FOR UPDATE`;
@@ -142,6 +155,8 @@ export async function signOffAutonomyRequest(db: DbTx, actor: Actor, requestId: 
       return denied;
     }
     const t = req.actionType;
+    // Blocked after the request was made: it can still be denied, never applied.
+    refuseBlockedPastFloor(t);
     if (t.level !== 1) throw new ConflictError(`${t.key} is no longer at level 1 (now ${t.level}); the request cannot apply.`);
     return applyChange(tx, t, { toLevel: 0, byId: req.byId, approvedById: actor.id, reason: input.reason || req.reason, snap: await snapshot(tx, t), requestId: req.id });
   });

@@ -1,3 +1,4 @@
+import { BLOCKED_FLOOR, effectiveLevel } from "../policy/decide-route";
 import type { Evidence } from "./evidence";
 import type { Thresholds } from "./thresholds";
 
@@ -8,7 +9,9 @@ export type Check = { label: string; actual: number | null; required: number; ok
 
 export type Eligibility = {
   level: Level;
-  /** The level a promotion would move to (null at level 0). */
+  /** The level the policy acts at: a blocked type is held at level 2 whatever its own level. */
+  effectiveLevel: Level;
+  /** The level a promotion would move to (null at level 0, and from level 2 down for a blocked type). */
   nextLevel: Level | null;
   eligible: boolean;
   /** 1 → 0 is never "eligible" by numbers alone: it needs a manager's request and another admin's sign-off. */
@@ -26,23 +29,34 @@ function rateCheck(label: string, actual: number | null, required: number): Chec
   return { label, actual, required, ok: actual !== null && actual >= required, kind: "rate" };
 }
 
-/** Whether a type may be promoted one level on its evidence, pure. */
-export function eligibility(level: Level, ev: Evidence, t: Thresholds): Eligibility {
+// The evidence, named for what it is: "reviewed proposals" are the agent's proposals a person
+// judged (approvals decided, drafts recorded); "agent executions" are actions the agent carried
+// out and reported on. Drafts are carried out by people, so they are never agent executions.
+
+/**
+ * Whether a type may be promoted one level on its evidence, pure. A blocked type never goes
+ * below level 2 (the policy would hold it there anyway): from 2, 1 or 0 it has no next level.
+ */
+export function eligibility(level: Level, ev: Evidence, t: Thresholds, opts: { blocked?: boolean } = {}): Eligibility {
+  const blocked = opts.blocked ?? false;
+  const held = blocked && level <= BLOCKED_FLOOR;
   let checks: Check[] = [];
   let nextLevel: Level | null = null;
   if (level === 3) {
     nextLevel = 2;
     checks = [
-      countCheck("reviewed executions", ev.reviewed, t.draftToApprovalMinReviewed),
+      countCheck("reviewed proposals", ev.reviewed, t.draftToApprovalMinReviewed),
       rateCheck("acceptance rate", ev.acceptanceRate, t.draftToApprovalMinAcceptance),
     ];
+  } else if (held) {
+    nextLevel = null;
   } else if (level === 2) {
     nextLevel = 1;
     checks = [
-      countCheck("reviewed executions", ev.reviewed, t.approvalToAuditMinReviewed),
+      countCheck("reviewed proposals", ev.reviewed, t.approvalToAuditMinReviewed),
       rateCheck("acceptance rate", ev.acceptanceRate, t.approvalToAuditMinAcceptance),
       {
-        label: `failed executions in the last ${t.approvalToAuditCleanExecutions}`,
+        label: `failed agent executions in the last ${t.approvalToAuditCleanExecutions}`,
         actual: ev.recentFailures,
         required: 0,
         ok: ev.recentFailures === 0,
@@ -58,14 +72,15 @@ export function eligibility(level: Level, ev: Evidence, t: Thresholds): Eligibil
           c.ok ? 1 : c.kind === "max" ? 0 : c.actual === null ? 0 : Math.max(0, Math.min(1, c.actual / c.required)),
         ),
       )
-    : level === 1
+    : level === 1 && !held
       ? 1
       : 0;
   return {
     level,
+    effectiveLevel: effectiveLevel(level, blocked),
     nextLevel,
     eligible: checks.length > 0 && checks.every((c) => c.ok),
-    needsSignOff: level === 1,
+    needsSignOff: level === 1 && !held,
     checks,
     progress,
   };

@@ -12,7 +12,10 @@ export type BoardType = {
   id: string;
   key: string;
   description: string | null;
+  /** The type's own level, as promotions and demotions set it. */
   level: Level;
+  /** The level the policy acts at: a blocked type is held at level 2 (see eligibility). */
+  effectiveLevel: Level;
   levelName: string;
   blocked: boolean;
   riskLabel: string | null;
@@ -34,16 +37,18 @@ export async function getAutonomyBoard(db: DbTx, _actor: Actor): Promise<BoardTy
     const ev = evidence.get(t.id)!;
     const th = effectiveThresholds(t.promotionThresholds);
     const level = t.level as Level;
+    const e = eligibility(level, ev, th, { blocked: t.blocked });
     return {
       id: t.id,
       key: t.key,
       description: t.description,
       level,
+      effectiveLevel: e.effectiveLevel,
       levelName: LEVEL_NAMES[level],
       blocked: t.blocked,
       riskLabel: t.riskLabel,
       evidence: ev,
-      eligibility: eligibility(level, ev, th),
+      eligibility: e,
       thresholds: th,
       pendingRequest: pendingViews.get(t.id) ?? null,
     };

@@ -33,6 +33,17 @@ export type PolicyDecision = {
 
 const ROLLOUT_SHARE: Record<RolloutStage, number> = { internal: 0, beta: 0, pct5: 5, pct25: 25, pct50: 50, pct100: 100 };
 
+/** A blocked (destructive) type always needs a person first: it acts at this level at most. */
+export const BLOCKED_FLOOR: Level = 2;
+
+/**
+ * The level a type acts at before any per-request escalation (confidence, rollout): its own
+ * level, raised to BLOCKED_FLOOR when it is blocked. What the console shows as its level.
+ */
+export function effectiveLevel(level: Level, blocked: boolean): Level {
+  return blocked && level < BLOCKED_FLOOR ? BLOCKED_FLOOR : level;
+}
+
 export function decideRoute(input: PolicyInput): PolicyDecision {
   const t = input.actionType;
   const ks = input.killSwitches;
@@ -49,7 +60,7 @@ export function decideRoute(input: PolicyInput): PolicyDecision {
 
   // Escalations only ever raise the level; every one that raises it is named in the reason.
   const floors: { level: Level; why: string }[] = [];
-  if (t.blocked) floors.push({ level: 2, why: "the action type is on the blocked list (always needs a person)" });
+  if (t.blocked) floors.push({ level: BLOCKED_FLOOR, why: "the action type is on the blocked list (always needs a person)" });
   if (t.minConfidence !== null && (input.confidence === null || input.confidence < t.minConfidence)) {
     floors.push({
       level: 2,

@@ -8,7 +8,10 @@ import { microsToUsd } from "../runs/run-view";
 
 export type ActionDetail = Awaited<ReturnType<typeof getActionDetail>>;
 
-/** Everything a reviewer needs on one action: context, the run's trace so far, its history. */
+/**
+ * Everything needed to review one action: context, the run's trace so far, its history. Every
+ * role may read it (it takes no claim); claiming and deciding are for reviewers and above.
+ */
 export async function getActionDetail(db: DbTx, actor: Actor, actionId: string, now = new Date()) {
   assertRole(actor, "viewer", "see actions");
   const a = isUuid(actionId)

@@ -17,12 +17,13 @@ function decodeCursor(c: string): { createdAt: Date; id: string } {
 }
 
 /**
- * One page of the reviewers' queue (pending approvals or drafts), filtered and paginated in
- * the database (keyset on created_at, id), with the total for the live count. Escalated items
- * keep their place in that order and carry escalatedAt for the badge.
+ * One page of the review queue (pending approvals or drafts), filtered and paginated in the
+ * database (keyset on created_at, id), with the total for the live count. Escalated items keep
+ * their place in that order and carry escalatedAt for the badge. Every role may read it;
+ * claiming and deciding are for reviewers and above (claim-action, decide-action).
  */
 export async function listQueue(db: DbTx, actor: Actor, raw: unknown, now = new Date()): Promise<QueuePage> {
-  assertRole(actor, "reviewer", "see the review queue");
+  assertRole(actor, "viewer", "see the review queue");
   const q = queueQuery.parse(raw);
   const where: Prisma.ActionWhereInput = {
     status: "pending",

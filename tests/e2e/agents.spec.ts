@@ -56,6 +56,10 @@ test("an admin creates a user who can then sign in with the given role", async (
   const { user, password } = await makeUser(e2eDb(), "admin");
   await signIn(page, user.email, password);
   await page.goto("/admin/users");
+  // What each role may do, as the console enforces it: viewers read the queues too.
+  await expect(page.getByText(/^Viewers see /)).toHaveText(
+    "Viewers see agents, the approval and draft queues, action types and autonomy, read-only; reviewers also decide actions and record drafts; managers also run agents, guardrails and autonomy and keep API tokens; admins also manage users.",
+  );
   const email = `${uniq("new")}@example.test`;
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Name", { exact: true }).fill("New Person");

@@ -231,23 +231,52 @@ test("two reviewers: the second sees the item taken, and a late decision gets 'a
   await bobContext.close();
 });
 
-test("a viewer can look at an action but not decide or open the queue", async ({ page }) => {
+test("a viewer gets a read-only queue: lists and action pages, no claim, no buttons or keys that act", async ({ page }) => {
   const type = await level2Type();
+  const draftType = `e2e.${uniq("viewdraft").replace(/-/g, "_")}`;
+  await e2eDb().actionType.create({ data: { key: draftType, level: 3 } });
   const { warden } = await agentClient();
   await warden.authorize({ type, payload: { x: 1 }, rationale: "because" });
+  await warden.authorize({ type: draftType, payload: { y: 2 } });
   const [id] = await actionIds(type, 1);
 
   await signInAs(page, "viewer");
   const nav = page.getByRole("navigation", { name: "Main" });
-  await expect(nav.getByRole("link", { name: "Action types" })).toBeVisible();
-  await expect(nav.getByRole("link", { name: "Approvals" })).toHaveCount(0);
-  await expect(nav.getByRole("link", { name: "Drafts" })).toHaveCount(0);
-  expect((await page.goto("/queue"))?.status()).toBe(403);
+  await nav.getByRole("link", { name: "Approvals" }).click();
+  await expect(page.getByRole("heading", { name: "Approvals", exact: true })).toBeVisible();
+  await expect(page.getByText("Read-only for you: deciding needs the reviewer role.")).toBeVisible();
+  await page.getByLabel("Action type").selectOption(type);
+  await expect(page.getByTestId("queue-total")).toHaveText("1 pending");
+  await page.getByTestId("queue-row").filter({ hasText: type }).getByRole("link", { name: type }).click();
 
-  await page.goto(`/actions/${id}`);
+  await expect(page).toHaveURL(new RegExp(`/actions/${id}`));
   await expect(page.getByRole("heading", { name: type })).toBeVisible();
   await expect(page.getByTestId("claim-status")).toContainText("deciding needs the reviewer role");
-  await expect(page.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
-  await page.keyboard.press("a");
-  expect((await e2eDb().action.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
+  for (const name of ["Approve", "Approve with edits", "Reject"]) {
+    await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
+  }
+  // Keys that act do nothing; the help lists only what works here.
+  await expect(async () => {
+    await page.keyboard.press("?");
+    await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible({ timeout: 500 });
+  }).toPass();
+  await expect(page.getByTestId("shortcuts-help")).toContainText("Next item in the queue");
+  await expect(page.getByTestId("shortcuts-help")).not.toContainText("Approve");
+  await page.keyboard.press("Escape");
+  for (const key of ["a", "e", "r"]) await page.keyboard.press(key);
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  // Opening the item took no claim, and the server refuses every mutation.
+  const row = await e2eDb().action.findUniqueOrThrow({ where: { id } });
+  expect(row).toMatchObject({ status: "pending", claimedById: null, version: 1 });
+  expect((await page.request.get(`/api/console/queue?kind=approval&type=${type}`)).status()).toBe(200);
+  expect((await consoleFetch(page.request, "POST", `/api/console/actions/${id}/claim`, {})).status()).toBe(403);
+  expect((await consoleFetch(page.request, "POST", `/api/console/actions/${id}/decision`, { decision: "approve" })).status()).toBe(403);
+  expect(await e2eDb().action.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "pending", claimedById: null, version: 1 });
+
+  // The drafts list too.
+  await nav.getByRole("link", { name: "Drafts" }).click();
+  await expect(page.getByRole("heading", { name: "Drafts", exact: true })).toBeVisible();
+  await page.getByLabel("Action type").selectOption(draftType);
+  await expect(page.getByTestId("queue-row").filter({ hasText: draftType })).toHaveCount(1);
 });

@@ -51,7 +51,7 @@ test("a manager promotes an eligible type with a reason; the agent's next reques
   await expect(c).toHaveAttribute("data-eligible", "true");
   await expect(c).toContainText("Eligible for level 2");
   await expect(c.getByRole("progressbar", { name: "Progress toward level 2" })).toHaveAttribute("aria-valuenow", "100");
-  await expect(c).toContainText("Reviewed executions");
+  await expect(c).toContainText("Reviewed proposals");
   await expect(c).toContainText("3 / 3");
 
   await c.getByRole("button", { name: "Promote" }).click();
@@ -84,7 +84,7 @@ test("a manager promotes an eligible type with a reason; the agent's next reques
   await expect(change).toContainText("Promoted from 3 · Draft to 2 · Approval");
   await expect(change).toContainText("Three drafts carried out exactly as proposed.");
   await expect(change).toContainText(`By ${manager.email}`);
-  await expect(change).toContainText("3 reviewed · 100% accepted");
+  await expect(change).toContainText("3 reviewed proposals · 100% accepted");
   await expect(page.getByTestId("evidence-charts")).toBeVisible();
   await expect(page.getByTestId("evidence-charts").locator("svg.recharts-surface").first()).toBeVisible();
 });
@@ -103,7 +103,7 @@ test("a type that is not eligible is promoted only with an explicit override, fl
   await c.getByRole("button", { name: "Promote" }).click();
   const dialog = page.getByRole("dialog", { name: `Promote ${key} to level 2 · Approval` });
   await expect(dialog).toContainText("Not eligible for level 2");
-  await expect(dialog).toContainText("Reviewed executions: 0, needs 100");
+  await expect(dialog).toContainText("Reviewed proposals: 0, needs 100");
   await dialog.getByLabel("Reason").fill("Launch week: we staff the approval queue.");
   await dialog.getByRole("button", { name: "Override and promote to level 2" }).click();
   await expect(dialog.getByLabel("Override: promote although not eligible")).toHaveAccessibleDescription(/Tick the override/);
@@ -240,4 +240,88 @@ test("level 0 needs a different admin's sign-off: the requester cannot approve, 
   expect((await db.actionType.findUniqueOrThrow({ where: { key: byManager } })).level).toBe(1);
   expect(await db.autonomyChange.findFirstOrThrow({ where: { actionType: { key: byManager } } })).toMatchObject({ status: "denied", decisionReason: "Wait for the next quarterly review." });
   await ctxB.close();
+});
+
+/** Today's evidence counters for a type, written directly (the real flow is covered above). */
+async function seedEvidence(typeId: string, counts: { requests?: number; reviewed?: number; accepted?: number; executions?: number }) {
+  const day = new Date(new Date().toISOString().slice(0, 10));
+  await e2eDb().evidenceDaily.create({ data: { actionTypeId: typeId, day, ...counts } });
+}
+
+test("a blocked type shows the level the policy holds it at, and offers no move past level 2", async ({ page, request }) => {
+  const db = e2eDb();
+  const atOne = typeKey("blocked1");
+  const atTwo = typeKey("blocked2");
+  await db.actionType.create({ data: { key: atOne, level: 1, blocked: true } });
+  const two = await db.actionType.create({
+    data: { key: atTwo, level: 2, blocked: true, promotionThresholds: { approvalToAuditMinReviewed: 5, approvalToAuditMinAcceptance: 0.8 } },
+  });
+  // Evidence that would make an unblocked type eligible for level 1.
+  await seedEvidence(two.id, { requests: 10, reviewed: 10, accepted: 10 });
+  const { key: agentKey } = await makeAgent(db);
+  // What the policy does with it: a person first, at level 2.
+  expect(await askToAct(request, agentKey, atOne)).toMatchObject({ decision: "wait", level: 2 });
+
+  const { user, password } = await makeUser(db, "manager");
+  await signIn(page, user.email, password);
+  await page.goto("/autonomy");
+  const approval = page.getByRole("region", { name: "Level 2 · Approval" });
+  const one = approval.getByTestId(`autonomy-card-${atOne}`);
+  await expect(one).toBeVisible();
+  await expect(page.getByRole("region", { name: "Level 1 · Audit" }).getByTestId(`autonomy-card-${atOne}`)).toHaveCount(0);
+  await expect(one).toContainText("Set to level 1 · Audit, held at level 2 while blocked");
+  await expect(one.getByRole("button", { name: "Request level 0" })).toHaveCount(0);
+  await expect(one.getByRole("button", { name: "Promote" })).toHaveCount(0);
+  await expect(one.getByRole("button", { name: "Demote" })).toBeVisible();
+
+  const twoCard = approval.getByTestId(`autonomy-card-${atTwo}`);
+  await expect(twoCard).toHaveAttribute("data-eligible", "false");
+  await expect(twoCard).not.toContainText("Eligible for level 1");
+  await expect(twoCard).toContainText("Cannot be promoted past level 2 while blocked");
+  await expect(twoCard.getByRole("button", { name: "Promote" })).toHaveCount(0);
+
+  // The type's own pages say the same.
+  await page.goto(`/autonomy/${atOne}`);
+  await expect(card(page, atOne).getByRole("heading", { name: `${atOne}: Level 2 · Approval` })).toBeVisible();
+  await expect(card(page, atOne)).not.toContainText("acts at once");
+  await page.goto(`/action-types/${atOne}`);
+  const autonomy = page.getByLabel("Autonomy");
+  await expect(autonomy).toContainText("2 · Approval");
+  await expect(autonomy).toContainText("Set to level 1 · Audit, held at level 2 while blocked");
+  await expect(autonomy).not.toContainText("acts at once");
+  await page.goto("/action-types");
+  await expect(page.getByRole("row").filter({ hasText: atOne })).toContainText("2 · Approval");
+
+  // The server refuses the moves outright, naming why, and writes nothing.
+  const promote = await consoleFetch(page.request, "POST", `/api/console/autonomy/${atTwo}/promote`, { reason: "It has earned it", override: true, expectedLevel: 2 });
+  expect(promote.status()).toBe(409);
+  expect((await promote.json()).detail).toMatch(/blocked/);
+  const ask = await consoleFetch(page.request, "POST", `/api/console/autonomy/${atOne}/request`, { reason: "A clean month" });
+  expect(ask.status()).toBe(409);
+  expect((await ask.json()).detail).toMatch(/blocked/);
+  expect((await db.actionType.findUniqueOrThrow({ where: { key: atTwo } })).level).toBe(2);
+  expect(await db.autonomyChange.count({ where: { actionType: { key: { in: [atOne, atTwo] } } } })).toBe(0);
+});
+
+test("a draft-level type names its evidence: reviewed proposals, and no agent executions", async ({ page }) => {
+  const db = e2eDb();
+  const key = typeKey("naming");
+  const t = await db.actionType.create({ data: { key, level: 3 } });
+  await seedEvidence(t.id, { requests: 150, reviewed: 142, accepted: 140 });
+  const { user, password } = await makeUser(db, "viewer");
+  await signIn(page, user.email, password);
+  await page.goto("/autonomy");
+
+  const c = card(page, key);
+  await expect(c.getByRole("listitem").filter({ hasText: "Reviewed proposals" })).toContainText("142 / 100");
+  await expect(c.getByRole("definition").filter({ hasText: "drafts are carried out by a person" })).toBeVisible();
+  await expect(c).toContainText("Agent executions");
+  await expect(c).not.toContainText(/reviewed executions|no executions/i);
+
+  await page.goto(`/autonomy/${key}`);
+  await expect(c).toContainText("Reviewed proposals");
+  const charts = page.getByTestId("evidence-charts");
+  await expect(charts.locator("figcaption", { hasText: "Requests and reviewed proposals" })).toBeVisible();
+  await expect(charts.locator("figcaption", { hasText: "Agent executions" })).toBeVisible();
+  await expect(page.locator("main")).not.toContainText(/reviewed executions|no executions/i);
 });

@@ -4,7 +4,7 @@ import { authenticateAgent } from "../../lib/agents";
 import { updateActionType } from "../../lib/action-types";
 import { createDb } from "../../lib/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "../../lib/errors";
-import { claimAction, listQueue } from "../../lib/review";
+import { claimAction, getActionDetail, listQueue, releaseClaim } from "../../lib/review";
 import { useTestDb } from "../helpers/db";
 import { makeAgent, makeUser, uniq } from "../helpers/factories";
 
@@ -40,16 +40,20 @@ describe("decisions are exactly-once", () => {
     expect(await db.auditEvent.count({ where: { targetId: action.id, action: { in: ["action.approved", "action.rejected"] } } })).toBe(1);
   });
 
-  it("a viewer cannot decide (403) and nothing changes", async () => {
-    const { ask } = await setup();
+  it("a viewer reads the queue and the action but cannot claim or decide (403); nothing changes", async () => {
+    const { ask, type } = await setup();
     const action = await ask();
     const { actor } = await makeUser(db, "viewer");
+    const page = await listQueue(db, actor, { kind: "approval", type });
+    expect(page.items.map((i) => i.id)).toEqual([action.id]);
+    expect((await getActionDetail(db, actor, action.id)).claim).toBeNull();
     await expect(decideAction(db, actor, action.id, { decision: "approve" })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(recordDraftOutcome(db, actor, action.id, { outcome: "as_proposed" })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(claimAction(db, actor, action.id)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(listQueue(db, actor, {})).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(releaseClaim(db, actor, action.id)).rejects.toBeInstanceOf(ForbiddenError);
     const row = await db.action.findUniqueOrThrow({ where: { id: action.id } });
     expect(row).toMatchObject({ status: "pending", version: 1, claimedById: null });
+    expect(await db.auditEvent.count({ where: { targetId: action.id, actorId: actor.id } })).toBe(0);
   });
 
   it("an edit is validated against the type's schema and stored beside the proposal", async () => {

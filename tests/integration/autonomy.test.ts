@@ -136,6 +136,54 @@ describe("1 → 0: two-person rule", () => {
   });
 });
 
+describe("blocked types", () => {
+  it("are never promoted past level 2: promote 2 → 1 and request 1 → 0 are refused, naming why, and write nothing", async () => {
+    const { type } = await setup(2);
+    const at1 = await setup(1);
+    await db.actionType.updateMany({ where: { key: { in: [type, at1.type] } }, data: { blocked: true } });
+    const { actor: manager } = await makeUser(db, "manager");
+    const promote = promoteActionType(db, manager, type, { reason: "it earned it", override: true });
+    await expect(promote).rejects.toBeInstanceOf(ConflictError);
+    await expect(promote).rejects.toThrow(/blocked list.*level 2/);
+    const ask = requestFullAutonomy(db, manager, at1.type, { reason: "a clean month" });
+    await expect(ask).rejects.toBeInstanceOf(ConflictError);
+    await expect(ask).rejects.toThrow(/blocked list/);
+    // A blocked draft-level type may still reach level 2: the policy asks a person either way.
+    const draft = await setup(3);
+    await db.actionType.update({ where: { key: draft.type }, data: { blocked: true } });
+    await expect(promoteActionType(db, manager, draft.type, { reason: "pilot", override: true })).resolves.toMatchObject({ toLevel: 2 });
+
+    expect((await db.actionType.findUniqueOrThrow({ where: { key: type } })).level).toBe(2);
+    expect(await db.autonomyChange.count({ where: { actionType: { key: { in: [type, at1.type] } } } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { actorId: manager.id, action: { in: ["autonomy.promoted", "autonomy.requested"] }, targetId: { not: (await db.actionType.findUniqueOrThrow({ where: { key: draft.type } })).id } } })).toBe(0);
+  });
+
+  it("a request for level 0 cannot be signed off once the type is blocked; it can still be denied", async () => {
+    const { type } = await setup(1);
+    const { actor: manager } = await makeUser(db, "manager");
+    const { actor: admin } = await makeUser(db, "admin");
+    const req = await requestFullAutonomy(db, manager, type, { reason: "a clean quarter" });
+    await db.actionType.update({ where: { key: type }, data: { blocked: true } });
+    await expect(signOffAutonomyRequest(db, admin, req.id, { approve: true })).rejects.toThrow(/blocked list/);
+    expect((await db.actionType.findUniqueOrThrow({ where: { key: type } })).level).toBe(1);
+    expect(await db.autonomyChange.findUniqueOrThrow({ where: { id: req.id } })).toMatchObject({ status: "pending", approvedById: null });
+    await expect(signOffAutonomyRequest(db, admin, req.id, { approve: false, reason: "it is blocked now" })).resolves.toMatchObject({ status: "denied" });
+  });
+
+  it("the board shows the level the policy acts at, and no next level past 2", async () => {
+    const at1 = await setup(1);
+    const at2 = await setup(2);
+    await db.actionType.updateMany({ where: { key: { in: [at1.type, at2.type] } }, data: { blocked: true } });
+    const { actor } = await makeUser(db, "viewer");
+    const board = await getAutonomyBoard(db, actor);
+    for (const key of [at1.type, at2.type]) {
+      const row = board.find((b) => b.key === key)!;
+      expect(row).toMatchObject({ blocked: true, effectiveLevel: 2, eligibility: { nextLevel: null, eligible: false, needsSignOff: false } });
+    }
+    expect((await requestAction(db, at1.agent, { type: at1.type, payload: {} })).decision).toBe("wait");
+  });
+});
+
 describe("automatic demotion", () => {
   it("a level-1 type whose executions fail too often drops to level 2, with an incident", async () => {
     const { agent, type } = await setup(1);

@@ -40,7 +40,7 @@ describe("eligibility 3 → 2 (defaults: 100 reviewed, 95%)", () => {
     const e = eligibility(3, reviewed(50, 50), T);
     expect(e).toMatchObject({ nextLevel: 2, eligible: false, needsSignOff: false, progress: 0.5 });
     expect(e.checks.map((c) => [c.label, c.ok])).toEqual([
-      ["reviewed executions", false],
+      ["reviewed proposals", false],
       ["acceptance rate", true],
     ]);
     expect(eligibility(3, ev({}), T)).toMatchObject({ eligible: false, progress: 0 });
@@ -56,6 +56,36 @@ describe("eligibility 2 → 1 (defaults: 1,000 reviewed, 98%, no failure in the 
   ])("%i reviewed, %i accepted, %i recent failures → %s", (n, a, f, ok) => {
     const e = ev({ reviewed: n, accepted: a }, f);
     expect(eligibility(2, e, T).eligible).toBe(ok);
+  });
+});
+
+describe("labels", () => {
+  it("name the evidence for what it is: proposals people reviewed, executions the agent reported", () => {
+    expect(eligibility(2, reviewed(10, 10), T).checks.map((c) => c.label)).toEqual([
+      "reviewed proposals",
+      "acceptance rate",
+      "failed agent executions in the last 100",
+    ]);
+  });
+});
+
+describe("blocked types (the policy holds them at level 2)", () => {
+  it("have no next level from 2, 1 or 0, whatever the evidence", () => {
+    for (const level of [2, 1, 0] as const) {
+      expect(eligibility(level, reviewed(10_000, 10_000), T, { blocked: true })).toMatchObject({
+        level,
+        effectiveLevel: 2,
+        nextLevel: null,
+        eligible: false,
+        needsSignOff: false,
+        checks: [],
+      });
+    }
+  });
+
+  it("may still go from draft to approval on evidence", () => {
+    expect(eligibility(3, reviewed(100, 100), T, { blocked: true })).toMatchObject({ effectiveLevel: 3, nextLevel: 2, eligible: true });
+    expect(eligibility(1, reviewed(0, 0), T)).toMatchObject({ effectiveLevel: 1, nextLevel: 0, needsSignOff: true });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideRoute, rolloutBucket, type Level, type PolicyInput, type RolloutStage } from "../../lib/policy";
+import { decideRoute, effectiveLevel, rolloutBucket, type Level, type PolicyInput, type RolloutStage } from "../../lib/policy";
 
 // A request that would execute autonomously; each test changes only what it is about.
 function input(over: Partial<Omit<PolicyInput, "actionType">> & { actionType?: Partial<PolicyInput["actionType"]> } = {}): PolicyInput {
@@ -41,6 +41,14 @@ describe("decideRoute: each rule alone", () => {
   it("a blocked type needs at least approval", () => {
     for (const level of [0, 1] as Level[]) expect(decideRoute(input({ actionType: { level, blocked: true } }))).toMatchObject({ route: "approval", level: 2 });
     expect(decideRoute(input({ actionType: { level: 3, blocked: true } }))).toMatchObject({ route: "draft", level: 3 });
+  });
+
+  it("effectiveLevel, which the console shows, is the level the policy acts at for every level, blocked or not", () => {
+    for (const level of [0, 1, 2, 3] as Level[]) {
+      for (const blocked of [false, true]) {
+        expect(effectiveLevel(level, blocked)).toBe(decideRoute(input({ actionType: { level, blocked } })).level);
+      }
+    }
   });
 
   it("low confidence escalates to approval; confidence exactly at the threshold does not", () => {

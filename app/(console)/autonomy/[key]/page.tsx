@@ -47,7 +47,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AutonomyTypePage({ params }: Props) {
   const { actor, history, type } = await load(keyFrom((await params).key));
   const th = type.thresholds;
-  const acceptanceBar = type.level === 3 ? th.draftToApprovalMinAcceptance : type.level === 2 ? th.approvalToAuditMinAcceptance : null;
+  const next = type.eligibility.nextLevel;
+  const acceptanceBar = next === 2 ? th.draftToApprovalMinAcceptance : next === 1 ? th.approvalToAuditMinAcceptance : null;
   return (
     <>
       <PageHeader
