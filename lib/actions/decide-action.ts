@@ -9,7 +9,7 @@ import { toActionView } from "./action-view";
 import { diffPayload } from "./payload-diff";
 import { payloadSchemaErrors } from "./payload-schema";
 import type { ActionView } from "./schemas";
-import { alreadyDecided, assertNotClaimedByOther, settlePendingAction } from "./settle-pending-action";
+import { alreadyDecided, assertNotClaimedByOther, settlePendingAction, wrongRoute } from "./settle-pending-action";
 
 export const decideActionInput = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("approve"), payload: jsonObject.optional(), comment: longString.optional() }).strict(),
@@ -26,7 +26,8 @@ export async function decideAction(db: Db, actor: Actor, actionId: string, raw: 
   const input = decideActionInput.parse(raw);
   const a = isUuid(actionId) ? await db.action.findUnique({ where: { id: actionId }, include: { actionType: true, claimedBy: { select: { name: true, email: true } } } }) : null;
   if (!a) throw new NotFoundError("Action");
-  if (a.status !== "pending" || a.route !== "approval") throw await alreadyDecided(db, a.id);
+  if (a.status === "pending" && a.route !== "approval") throw wrongRoute(a, "decision");
+  if (a.status !== "pending") throw await alreadyDecided(db, a.id);
   if (a.escalatedAt) assertRole(actor, "manager", "decide an escalated action");
   assertNotClaimedByOther(a, actor);
 

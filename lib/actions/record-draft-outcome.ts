@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { draftOutcomeInput } from "../review/schemas";
 import { toActionView } from "./action-view";
-import { alreadyDecided, assertNotClaimedByOther, settlePendingAction } from "./settle-pending-action";
+import { alreadyDecided, assertNotClaimedByOther, settlePendingAction, wrongRoute } from "./settle-pending-action";
 import { diffPayload } from "./payload-diff";
 import { payloadSchemaErrors } from "./payload-schema";
 import type { ActionView } from "./schemas";
@@ -22,7 +22,8 @@ export async function recordDraftOutcome(db: Db, actor: Actor, actionId: string,
   const input = draftOutcomeInput.parse(raw);
   const a = isUuid(actionId) ? await db.action.findUnique({ where: { id: actionId }, include: { actionType: true, claimedBy: { select: { name: true, email: true } } } }) : null;
   if (!a) throw new NotFoundError("Action");
-  if (a.status !== "pending" || a.route !== "draft") throw await alreadyDecided(db, a.id);
+  if (a.status === "pending" && a.route !== "draft") throw wrongRoute(a, "draft-outcome");
+  if (a.status !== "pending") throw await alreadyDecided(db, a.id);
   assertNotClaimedByOther(a, actor);
 
   let executed: Prisma.InputJsonValue | null = null;

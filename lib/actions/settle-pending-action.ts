@@ -2,7 +2,7 @@ import type { Actor } from "../auth/roles";
 import { recordAuditEvent } from "../audit";
 import { bumpEvidence, reviewDelta } from "../autonomy/bump-evidence";
 import type { Db } from "../db/client";
-import { ConflictError } from "../errors";
+import { ConflictError, ValidationError } from "../errors";
 import type { Action, Prisma } from "../generated/prisma/client";
 import { notifyActionChanged } from "../notify";
 
@@ -19,6 +19,18 @@ export function assertNotClaimedByOther(
       claimExpiresAt: a.claimExpiresAt.toISOString(),
     });
   }
+}
+
+/**
+ * A pending action settled through the other queue's route: a draft has no decision to make,
+ * and an approval has no draft outcome. Not a conflict with someone else — the wrong door.
+ */
+export function wrongRoute(a: { route: string }, attempted: "decision" | "draft-outcome"): ValidationError {
+  const detail =
+    attempted === "decision"
+      ? "This action is a draft (level 3): nothing is approved or rejected; record what was done with it (executed as proposed, with changes, or discarded) through draft-outcome."
+      : "This action waits for approval (level 2): approve or reject it through decision; draft outcomes are for level-3 drafts.";
+  return new ValidationError(detail, [{ path: attempted === "decision" ? "decision" : "outcome", message: `not for a ${a.route} action` }]);
 }
 
 export async function alreadyDecided(db: Db, actionId: string): Promise<ConflictError> {

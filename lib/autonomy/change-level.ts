@@ -20,7 +20,7 @@ type Snapshot = { evidence: unknown; eligibility: unknown; thresholds: unknown }
 async function snapshot(db: DbTx, t: ActionType): Promise<Snapshot> {
   const ev = (await loadEvidence(db, [t.id])).get(t.id)!;
   const th = effectiveThresholds(t.promotionThresholds);
-  return { evidence: ev, eligibility: eligibility(t.level as Level, ev, th), thresholds: th };
+  return { evidence: ev, eligibility: eligibility(t.level as Level, ev, th, { blocked: t.blocked }), thresholds: th };
 }
 
 async function getTypeOrThrow(db: DbTx, key: string, expectedLevel?: number): Promise<ActionType> {

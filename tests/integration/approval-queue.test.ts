@@ -129,8 +129,18 @@ describe("drafts (level 3)", () => {
     const action = await ask();
     const { actor } = await makeUser(db, "reviewer");
     await expect(recordDraftOutcome(db, actor, action.id, { outcome: "discarded" })).rejects.toThrow();
-    await expect(decideAction(db, actor, action.id, { decision: "approve" })).rejects.toBeInstanceOf(ConflictError);
+    // Deciding a draft is the wrong route, not a conflict: 422 that says where to go instead.
+    const wrongRoute = decideAction(db, actor, action.id, { decision: "approve" });
+    await expect(wrongRoute).rejects.toBeInstanceOf(ValidationError);
+    await expect(wrongRoute).rejects.toThrow(/draft.*record what was done/i);
     await expect(recordDraftOutcome(db, actor, action.id, { outcome: "discarded", reason: "wrong customer" })).resolves.toMatchObject({ status: "discarded" });
+
+    const { ask: askApproval } = await setup(2);
+    const waiting = await askApproval();
+    const wrongWay = recordDraftOutcome(db, actor, waiting.id, { outcome: "as_proposed" });
+    await expect(wrongWay).rejects.toBeInstanceOf(ValidationError);
+    await expect(wrongWay).rejects.toThrow(/waits for approval.*approve or reject/i);
+    expect((await db.action.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe("pending");
   });
 });
 
