@@ -1,14 +1,11 @@
+import { readBodyBytes } from "../api/read-body";
 import { BadRequestError, DomainError } from "../errors";
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /** The raw body as text, refusing more than `maxBytes` (413) before or while reading it. */
 export async function readBodyText(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  const buf = await req.arrayBuffer();
-  if (buf.byteLength > maxBytes) throw tooLarge(maxBytes);
-  return new TextDecoder().decode(buf);
+  return new TextDecoder().decode(await readBodyBytes(req, maxBytes));
 }
 
 /** Parses a JSON body text; an empty body is `undefined` when allowed, else 400; malformed JSON is 400. */
@@ -52,8 +49,4 @@ export function hasUnstorableEscape(text: string): boolean {
 /** Reads and parses a JSON body with a size limit. */
 export async function readJsonBody(req: Request, opts: { maxBytes?: number; allowEmpty?: boolean } = {}): Promise<unknown> {
   return parseJsonBody(req, await readBodyText(req, opts.maxBytes), opts);
-}
-
-function tooLarge(maxBytes: number) {
-  return new DomainError("payload_too_large", `The request body exceeds the limit of ${maxBytes} bytes.`, { limitBytes: maxBytes });
 }

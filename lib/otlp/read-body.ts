@@ -1,6 +1,7 @@
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
 import { LIMITS } from "../api/limits";
+import { bodyTooLarge, readBodyBytes } from "../api/read-body";
 import { BadRequestError, DomainError } from "../errors";
 import { OTLP_LIMITS } from "./limits";
 import { decodeTraceRequest } from "./protobuf";
@@ -30,7 +31,7 @@ export async function readOtlpBody(req: Request): Promise<OtlpBody> {
   if (encoding !== "" && encoding !== "identity" && encoding !== "gzip") {
     throw new DomainError("unsupported_media_type", `Content-Encoding "${encoding}" is not supported; send gzip or no encoding.`);
   }
-  const sent = await readBytes(req, LIMITS.maxBodyBytes);
+  const sent = await readBodyBytes(req, LIMITS.maxBodyBytes);
   const bytes = encoding === "gzip" ? await gunzipCapped(sent, OTLP_LIMITS.maxDecodedBytes) : sent;
   if (format === "protobuf") return { format, payload: decodeTraceRequest(bytes) };
   let text: string;
@@ -46,36 +47,13 @@ export async function readOtlpBody(req: Request): Promise<OtlpBody> {
   }
 }
 
-/** The body as sent, refusing more than `maxBytes` (413) without buffering past the limit. */
-async function readBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
-  if (Number(req.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge(maxBytes);
-  if (!req.body) return new Uint8Array(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
-}
-
 /** gunzip that stops at `maxBytes` of output: a gzip bomb costs a 413, not the process's memory. */
 async function gunzipCapped(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
   try {
     return await gunzipAsync(bytes, { maxOutputLength: maxBytes });
   } catch (err) {
-    if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge(maxBytes, "decompressed ");
+    if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw bodyTooLarge(maxBytes, "decompressed ");
     throw new BadRequestError(`The body is marked gzip but could not be decompressed: ${(err as Error).message}`);
   }
 }
 
-function tooLarge(limitBytes: number, what = "") {
-  return new DomainError("payload_too_large", `The request body ${what}exceeds the limit of ${limitBytes} bytes.`, { limitBytes });
-}
