@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
 import { DomainError } from "../errors";
+import { clientAddressFrom } from "../http/client-address";
 import { signInWithPassword } from "./sign-in";
 
 // JWT sessions carry only the user id; role and disabled state are re-read from the database
@@ -15,8 +16,8 @@ export const authOptions: NextAuthOptions = {
       name: "E-mail and password",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
-        const forwarded = req?.headers?.["x-forwarded-for"];
-        const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() || null;
+        // Only the address Warden's server resolved; X-Forwarded-For is the client's to forge.
+        const ip = clientAddressFrom(req?.headers);
         try {
           const actor = await signInWithPassword(getDb(), { email: credentials?.email, password: credentials?.password, ip });
           return { id: actor.id, email: actor.email, name: actor.name };
