@@ -1,7 +1,7 @@
 import type { DbTx } from "../db/client";
 import { RateLimitedError, UnauthenticatedError } from "../errors";
 import { emailSchema } from "../users/schemas";
-import { verifyPassword } from "./password";
+import { passwordStamp, verifyPassword } from "./password";
 import type { Actor } from "./roles";
 import { THROTTLE, signInVerdict, throttleAddressKey } from "./throttle";
 
@@ -10,6 +10,9 @@ const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$OkKMJ6VBw1dWX6r2wMzBNw$qb644w
 
 export type PasswordAttemptDeps = { sleep?: (ms: number) => Promise<void> };
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A signed-in user, with the stamp of the password they signed in with (see session.ts). */
+export type SignedIn = Actor & { passwordStamp: number };
 
 /**
  * Before a password is checked for `email` from `address`: refuses (429) when the pair or the
@@ -65,7 +68,7 @@ export async function signInWithPassword(
   input: { email: unknown; password: unknown; ip?: string | null },
   now = new Date(),
   deps: PasswordAttemptDeps = {},
-): Promise<Actor> {
+): Promise<SignedIn> {
   const parsedEmail = emailSchema.safeParse(input.email);
   const password = typeof input.password === "string" ? input.password.slice(0, 256) : "";
   const email = parsedEmail.success ? parsedEmail.data : String(input.email ?? "").slice(0, 254).toLowerCase();
@@ -79,5 +82,5 @@ export async function signInWithPassword(
   await recordPasswordAttempt(db, { email, address, succeeded }, now);
   if (!succeeded || !user) throw new UnauthenticatedError("Wrong e-mail or password.");
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, passwordStamp: passwordStamp(user) };
 }
