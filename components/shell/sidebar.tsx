@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/roles";
 import { LogoMark } from "../ui/icons";
+import { AccountLink } from "./account-link";
 import { SidebarNav, type NavItem } from "./sidebar-nav";
 import { SignOutButton } from "./sign-out-button";
 
@@ -23,6 +24,7 @@ export function Sidebar({ actor, items }: { actor: Actor; items: NavItem[] }) {
             Role: <span className="text-zinc-300 capitalize" data-testid="current-user-role">{actor.role}</span>
           </p>
         </div>
+        <AccountLink />
         <SignOutButton />
       </div>
     </aside>

@@ -42,6 +42,14 @@ export const UsersIcon = (p: IconProps) => (
   </Svg>
 );
 
+export const AccountIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="8" cy="8" r="6.5" />
+    <circle cx="8" cy="6.5" r="2.25" />
+    <path d="M4 12.6c.8-1.5 2.3-2.35 4-2.35s3.2.85 4 2.35" />
+  </Svg>
+);
+
 export const SignOutIcon = (p: IconProps) => (
   <Svg {...p}>
     <path d="M6 14H3.5A1.5 1.5 0 0 1 2 12.5v-9A1.5 1.5 0 0 1 3.5 2H6M10.5 11.5 14 8l-3.5-3.5M14 8H6" />

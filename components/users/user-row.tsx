@@ -11,6 +11,7 @@ import { Button } from "../ui/button";
 import { Select } from "../ui/input";
 import { Td, Tr } from "../ui/table";
 import { Time } from "../ui/time";
+import { ResetPasswordButton } from "./reset-password-button";
 import { ROLE_LABELS, ROLE_OPTIONS } from "./roles";
 
 type Change = { role?: Role; disabled?: boolean };
@@ -73,9 +74,13 @@ export function UserRow({ user, isSelf }: { user: UserView; isSelf: boolean }) {
         <Time iso={user.lastLoginAt} relative fallback="Never" />
       </Td>
       <Td className="text-right">
-        <Button size="sm" variant="secondary" pending={busy && pending?.disabled !== undefined} disabled={busy} onClick={() => update.mutate({ disabled: !user.disabled })}>
-          {user.disabled ? "Enable" : "Disable"}
-        </Button>
+        <div className="flex justify-end gap-2">
+          {/* One's own password is changed under Account, with the current password. */}
+          {isSelf ? null : <ResetPasswordButton userId={user.id} email={user.email} />}
+          <Button size="sm" variant="secondary" pending={busy && pending?.disabled !== undefined} disabled={busy} onClick={() => update.mutate({ disabled: !user.disabled })}>
+            {user.disabled ? "Enable" : "Disable"}
+          </Button>
+        </div>
       </Td>
     </Tr>
   );

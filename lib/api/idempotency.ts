@@ -92,8 +92,3 @@ export async function rememberRefusal(db: DbTx, k: IdempotencyKey, response: Sto
     VALUES (${k.agentId}::uuid, ${k.key}, ${k.fingerprint}, ${response.status}, ${JSON.stringify(response.body)}::jsonb, now())
     ON CONFLICT (agent_id, key) DO NOTHING`;
 }
-
-export async function purgeExpiredIdempotencyKeys(db: DbTx, now = new Date()): Promise<number> {
-  const cutoff = new Date(now.getTime() - LIMITS.idempotencyRetentionHours * 3600_000);
-  return db.idempotencyRecord.deleteMany({ where: { createdAt: { lt: cutoff } } }).then((r) => r.count);
-}

@@ -3,7 +3,8 @@ import { RateLimitedError } from "../errors";
 
 /**
  * Counts one request for a key in the current minute, in Postgres (so every app instance
- * shares the count), and throws 429 with Retry-After when the key is over its limit.
+ * shares the count), and throws 429 with Retry-After when the key is over its limit. Old
+ * windows are dropped by the jobs (purge-rate-limit-windows.ts), never on the request path.
  */
 export async function consumeRateLimit(db: DbTx, keyId: string, perMinute: number, now = new Date()): Promise<void> {
   const windowStart = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
@@ -15,9 +16,5 @@ export async function consumeRateLimit(db: DbTx, keyId: string, perMinute: numbe
   if (count > perMinute) {
     const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + 60_000 - now.getTime()) / 1000));
     throw new RateLimitedError(`Rate limit of ${perMinute} requests per minute for this API key exceeded.`, retryAfter);
-  }
-  // Old windows are dropped now and then by whichever request starts a new minute.
-  if (count === 1) {
-    await db.$executeRaw`DELETE FROM rate_limit_windows WHERE window_start < ${new Date(windowStart.getTime() - 10 * 60_000)}`;
   }
 }

@@ -2,10 +2,12 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
 import { DomainError } from "../errors";
-import { signInWithPassword } from "./sign-in";
+import { clientAddressFrom } from "../http/client-address";
+import { signInWithPassword, type SignedIn } from "./sign-in";
 
-// JWT sessions carry only the user id; role and disabled state are re-read from the database
-// on every request (lib/auth/session.ts), so a role change or a disable takes effect at once.
+// JWT sessions carry the user id and the stamp of the password they signed in with; role,
+// disabled state and the current password stamp are re-read from the database on every request
+// (lib/auth/session.ts), so a role change, a disable or a password reset takes effect at once.
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
@@ -15,11 +17,11 @@ export const authOptions: NextAuthOptions = {
       name: "E-mail and password",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
-        const forwarded = req?.headers?.["x-forwarded-for"];
-        const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() || null;
+        // Only the address Warden's server resolved; X-Forwarded-For is the client's to forge.
+        const ip = clientAddressFrom(req?.headers);
         try {
           const actor = await signInWithPassword(getDb(), { email: credentials?.email, password: credentials?.password, ip });
-          return { id: actor.id, email: actor.email, name: actor.name };
+          return { id: actor.id, email: actor.email, name: actor.name, passwordStamp: actor.passwordStamp };
         } catch (err) {
           // next-auth passes the message to the sign-in page as `error`.
           if (err instanceof DomainError) throw new Error(err.message);
@@ -30,11 +32,16 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        // Not `iat`: next-auth re-issues the token (a new iat) whenever the session is read.
+        token.passwordStamp = (user as Partial<SignedIn>).passwordStamp ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
       if (session.user) (session.user as { id?: string }).id = token.sub;
+      (session as { passwordStamp?: number }).passwordStamp = typeof token.passwordStamp === "number" ? token.passwordStamp : 0;
       return session;
     },
   },

@@ -19,3 +19,11 @@ export function generatePassword(length = 20): string {
   const bytes = crypto.getRandomValues(new Uint8Array(length));
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
 }
+
+/**
+ * Which password a session was signed in with: the time it was last set (0 for one never
+ * changed since the account was created). A session carrying another stamp is signed out.
+ */
+export function passwordStamp(user: { passwordChangedAt: Date | null }): number {
+  return user.passwordChangedAt?.getTime() ?? 0;
+}

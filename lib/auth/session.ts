@@ -4,15 +4,22 @@ import { forbidden, redirect } from "next/navigation";
 import { getDb } from "../db/client";
 import { ForbiddenError, UnauthenticatedError } from "../errors";
 import { authOptions } from "./options";
+import { passwordStamp } from "./password";
 import { hasRole, type Actor, type Role } from "./roles";
 
-/** The signed-in, enabled user, re-read from the database; null when signed out. */
+/**
+ * The signed-in, enabled user, re-read from the database; null when signed out. A session
+ * signed in before the user's password was last reset or changed counts as signed out.
+ */
 export async function getActor(): Promise<Actor | null> {
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
   const user = await getDb().user.findUnique({ where: { id } });
   if (!user || user.disabledAt) return null;
+  // Sessions from before stamps existed carry none: they match only a never-changed password.
+  const signedInWith = (session as { passwordStamp?: number }).passwordStamp ?? 0;
+  if (signedInWith !== passwordStamp(user)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 

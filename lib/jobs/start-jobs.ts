@@ -1,15 +1,16 @@
 import { processOverdueActions } from "../actions/process-overdue-actions";
-import { purgeExpiredIdempotencyKeys } from "../api/idempotency";
 import { evaluateAutoDemotions } from "../autonomy/change-level";
 import { getDb } from "../db/client";
 import { logger, metrics } from "../observability";
+import { purgeBookkeeping } from "./purge-bookkeeping";
 
 // Background work every app instance runs. Each job is safe to run on many instances at once
 // (row locks / idempotent deletes), so there is no leader to elect.
 const JOBS: { name: string; everyMs: number; run: () => Promise<unknown> }[] = [
   { name: "overdue-approvals", everyMs: 10_000, run: () => processOverdueActions(getDb()) },
   { name: "auto-demotion", everyMs: Number(process.env.WARDEN_AUTO_DEMOTION_INTERVAL_MS) || 60_000, run: () => evaluateAutoDemotions(getDb()) },
-  { name: "idempotency-purge", everyMs: 3600_000, run: () => purgeExpiredIdempotencyKeys(getDb()) },
+  // Sign-in attempts, rate-limit windows and idempotency records, in small batches.
+  { name: "bookkeeping-purge", everyMs: 5 * 60_000, run: () => purgeBookkeeping(getDb()) },
 ];
 
 type Running = { timers: NodeJS.Timeout[]; inFlight: Set<Promise<void>> };

@@ -34,6 +34,23 @@ export const updateUserInput = z
   .refine((v) => v.role !== undefined || v.disabled !== undefined, "nothing to change");
 export type UpdateUserInput = z.infer<typeof updateUserInput>;
 
+export const changeOwnPasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, "enter your current password").max(256, "at most 256 characters"),
+    newPassword: newPasswordSchema,
+    confirmPassword: z.string().max(256, "at most 256 characters"),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.confirmPassword !== v.newPassword) {
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "does not match the new password" });
+    }
+    if (v.newPassword === v.currentPassword) {
+      ctx.addIssue({ code: "custom", path: ["newPassword"], message: "must differ from the current password" });
+    }
+  });
+export type ChangeOwnPasswordInput = z.infer<typeof changeOwnPasswordInput>;
+
 export const userView = z.object({
   id: z.string(),
   email: z.string(),
@@ -44,3 +61,13 @@ export const userView = z.object({
   createdAt: z.string(),
 });
 export type UserView = z.infer<typeof userView>;
+
+/** An admin's password reset: the one-time password is in this answer and nowhere else. */
+export const passwordResetView = z.object({
+  user: userView,
+  password: z.string(),
+});
+export type PasswordResetView = z.infer<typeof passwordResetView>;
+
+export const passwordChangedView = z.object({ passwordChangedAt: z.string() });
+export type PasswordChangedView = z.infer<typeof passwordChangedView>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { signInWithPassword } from "../../lib/auth/sign-in";
+import { emailSlowDownMs } from "../../lib/auth/throttle";
 import { ConflictError, ForbiddenError, RateLimitedError, UnauthenticatedError } from "../../lib/errors";
 import { createUser, updateUser } from "../../lib/users";
 import { useScratchDb, useTestDb } from "../helpers/db";
@@ -87,7 +88,7 @@ describe("signInWithPassword", () => {
     await expect(signInWithPassword(db, { email: user.email, password })).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 
-  it("throttles an e-mail after 5 failures in 15 minutes, then lets it in again", async () => {
+  it("throttles an e-mail from one (here: unknown) address after 5 failures in 15 minutes, then lets it in again", async () => {
     const { user, password } = await makeUser(db, "reviewer");
     const t0 = new Date();
     for (let i = 0; i < 5; i++) {
@@ -102,6 +103,29 @@ describe("signInWithPassword", () => {
     );
     const later = new Date(t0.getTime() + 15 * 60_000 + 1_000);
     await expect(signInWithPassword(db, { email: user.email, password }, later)).resolves.toMatchObject({ id: user.id });
+  });
+
+  it("failures from one address never lock the account out for another address", async () => {
+    const { user, password } = await makeUser(db, "admin");
+    const attacker = "203.0.113.7";
+    const t0 = new Date();
+    const at = (ms: number) => new Date(t0.getTime() + ms);
+    const noWait = async () => {};
+    for (let i = 0; i < 8; i++) {
+      await signInWithPassword(db, { email: user.email, password: `guess ${i}`, ip: attacker }, at(i), { sleep: noWait }).catch(() => {});
+    }
+    // The attacker's own address is refused for this e-mail, even with the right password...
+    await expect(signInWithPassword(db, { email: user.email, password, ip: attacker }, at(20), { sleep: noWait })).rejects.toBeInstanceOf(
+      RateLimitedError,
+    );
+    // ...while the owner, elsewhere, gets in: slowed down a little, never locked.
+    const waits: number[] = [];
+    const record = async (ms: number) => void waits.push(ms);
+    await expect(
+      signInWithPassword(db, { email: user.email, password, ip: "198.51.100.4" }, at(30), { sleep: record }),
+    ).resolves.toMatchObject({ id: user.id });
+    // Only the five checked passwords count; the refused attempts checked nothing.
+    expect(waits).toEqual([emailSlowDownMs(5)]);
   });
 
   it("throttles a client address across e-mails", async () => {

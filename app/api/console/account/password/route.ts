@@ -1,0 +1,7 @@
+import { clientAddressFrom } from "@/lib/http/client-address";
+import { consoleRoute } from "@/lib/http/console-route";
+import { changeOwnPassword } from "@/lib/users";
+
+export const POST = consoleRoute("viewer", ({ db, actor, body, req }) =>
+  changeOwnPassword(db, actor, body, { ip: clientAddressFrom(req.headers) }),
+);
