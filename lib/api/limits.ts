@@ -13,6 +13,8 @@ export const LIMITS = {
   maxSpansPerBatch: envInt("WARDEN_MAX_SPANS_PER_BATCH", 1000),
   /** Requests per API key per minute, counted in Postgres across instances (429 above). */
   requestsPerMinute: envInt("WARDEN_RATE_LIMIT_PER_MINUTE", 6000),
+  /** Requests with a missing or wrong key, per client address per minute (429 above, instead of 401). */
+  unauthenticatedPerMinute: envInt("WARDEN_UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE", 60),
   /** Longest long-poll, seconds. */
   maxWaitSeconds: 60,
   /** Identifier-like strings (names, ids, models). */

@@ -6,7 +6,13 @@ import { RateLimitedError } from "../errors";
  * shares the count), and throws 429 with Retry-After when the key is over its limit. Old
  * windows are dropped by the jobs (purge-rate-limit-windows.ts), never on the request path.
  */
-export async function consumeRateLimit(db: DbTx, keyId: string, perMinute: number, now = new Date()): Promise<void> {
+export async function consumeRateLimit(
+  db: DbTx,
+  keyId: string,
+  perMinute: number,
+  now = new Date(),
+  what = "for this API key",
+): Promise<void> {
   const windowStart = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
   const rows = await db.$queryRaw<{ count: number }[]>`
     INSERT INTO rate_limit_windows (key_id, window_start, count) VALUES (${keyId}, ${windowStart}, 1)
@@ -15,6 +21,6 @@ export async function consumeRateLimit(db: DbTx, keyId: string, perMinute: numbe
   const count = Number(rows[0]?.count ?? 0);
   if (count > perMinute) {
     const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + 60_000 - now.getTime()) / 1000));
-    throw new RateLimitedError(`Rate limit of ${perMinute} requests per minute for this API key exceeded.`, retryAfter);
+    throw new RateLimitedError(`Rate limit of ${perMinute} requests per minute ${what} exceeded.`, retryAfter);
   }
 }

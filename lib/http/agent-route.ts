@@ -1,9 +1,10 @@
-import { authenticateAgent, type AuthenticatedAgent } from "../agents/authenticate-agent";
+import type { AuthenticatedAgent } from "../agents/authenticate-agent";
 import { KeyInProgressError, rememberRefusal, requestFingerprint, runOnce, validateIdempotencyKey, type IdempotencyKey, type StoredResponse } from "../api/idempotency";
 import { LIMITS } from "../api/limits";
 import { consumeRateLimit } from "../api/rate-limit";
 import { getDb, type DbTx } from "../db/client";
 import { annotateRequest } from "../observability";
+import { authenticateCaller } from "./authenticate-caller";
 import { errorToResponse } from "./problem";
 import { parseJsonBody, readBodyText } from "./read-json";
 
@@ -25,7 +26,7 @@ export function agentRoute<P extends Record<string, string> = Record<string, nev
     const db = getDb();
     let idem: IdempotencyKey | null = null;
     try {
-      const agent = await authenticateAgent(db, req.headers.get("authorization"));
+      const agent = await authenticateCaller(db, req);
       annotateRequest({ agentId: agent.agentId });
       await consumeRateLimit(db, agent.keyId, LIMITS.requestsPerMinute);
       const url = new URL(req.url);

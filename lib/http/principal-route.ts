@@ -1,9 +1,11 @@
 import { authenticateAgent } from "../agents/authenticate-agent";
+import { annotateRequest } from "../observability";
 import { LIMITS } from "../api/limits";
 import { consumeRateLimit } from "../api/rate-limit";
 import type { Principal } from "../auth/principal";
 import { getDb, type Db } from "../db/client";
 import { authenticatePersonalToken, PERSONAL_TOKEN_PREFIX } from "../tokens";
+import { limitingFailures } from "./authenticate-caller";
 import { errorToResponse } from "./problem";
 import { parseJsonBody, readBodyText } from "./read-json";
 
@@ -21,12 +23,12 @@ export function principalRoute<P extends Record<string, string> = Record<string,
       const db = getDb();
       const header = req.headers.get("authorization") ?? "";
       const token = /^Bearer (\S+)$/i.exec(header.trim())?.[1] ?? "";
-      let principal: Principal;
-      if (token.startsWith(PERSONAL_TOKEN_PREFIX)) {
-        principal = { kind: "user", actor: await authenticatePersonalToken(db, token), tokenPrefix: token.slice(0, 12) };
-      } else {
-        principal = { kind: "agent", agent: await authenticateAgent(db, header) };
-      }
+      const principal: Principal = await limitingFailures(db, req, async () =>
+        token.startsWith(PERSONAL_TOKEN_PREFIX)
+          ? { kind: "user", actor: await authenticatePersonalToken(db, token), tokenPrefix: token.slice(0, 12) }
+          : { kind: "agent", agent: await authenticateAgent(db, header) },
+      );
+      annotateRequest(principal.kind === "agent" ? { agentId: principal.agent.agentId } : { userId: principal.actor.id });
       await consumeRateLimit(db, principal.kind === "agent" ? principal.agent.keyId : principal.tokenPrefix, LIMITS.requestsPerMinute);
       const hasBody = req.method === "POST" || req.method === "PATCH";
       const body = hasBody ? parseJsonBody(req, await readBodyText(req, LIMITS.maxBodyBytes), { allowEmpty: true }) : undefined;

@@ -5,7 +5,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import next from "next";
 import { useServerDb } from "../db/client";
+import { CLIENT_ADDRESS_HEADER, isTrustedProxy, parseTrustedProxies, resolveClientAddress } from "../http/client-address";
 import { problemResponse } from "../http/problem";
+import { parseIp } from "../net/ip-address";
 import { startJobs } from "../jobs/start-jobs";
 import { startListening } from "../notify";
 import { logger, metrics, requestIdFrom, runWithRequestContext, type RequestContext } from "../observability";
@@ -38,6 +40,8 @@ type RouteModule = Partial<Record<string, (req: Request, ctx: { params: Promise<
 
 export async function startWardenServer(o: WardenServerOptions): Promise<WardenServer> {
   const dev = o.dev ?? false;
+  // Checked before anything starts: a typo here must stop the server, not trust the wrong hosts.
+  const trusted = parseTrustedProxies(process.env.WARDEN_TRUSTED_PROXIES);
   const table = scanAppRoutes(path.join(o.root, "app"), o.root);
   const modules = new Map<string, Promise<RouteModule>>();
   const load = (e: RouteEntry) => {
@@ -87,14 +91,22 @@ export async function startWardenServer(o: WardenServerOptions): Promise<WardenS
     });
 
     const nonce = randomBytes(16).toString("base64");
-    const https = Boolean((req.socket as TLSSocket).encrypted) || (process.env.NEXTAUTH_URL ?? "").startsWith("https:");
+    const peer = req.socket.remoteAddress ?? "";
+    const peerIp = parseIp(peer);
+    const viaTrustedProxy = peerIp !== null && isTrustedProxy(trusted, peerIp);
+    const https =
+      Boolean((req.socket as TLSSocket).encrypted) ||
+      (viaTrustedProxy && String(req.headers["x-forwarded-proto"] ?? "").split(",")[0].trim() === "https") ||
+      (process.env.NEXTAUTH_URL ?? "").startsWith("https:");
     for (const [name, value] of Object.entries(securityHeaders({ nonce, https, dev }))) res.setHeader(name, value);
     res.setHeader("x-request-id", ctx.requestId);
     if (draining) res.setHeader("connection", "close");
     // Next stamps this nonce on the scripts it renders when it finds it in the request's CSP.
     req.headers["content-security-policy"] = res.getHeader("content-security-policy") as string;
-    // Only the server says who the client is (see lib/http/client-address.ts).
-    req.headers["x-warden-client-address"] = req.socket.remoteAddress ?? "";
+    // Only the server says who the client is: X-Forwarded-For counts only behind a trusted proxy.
+    const client = resolveClientAddress(peer, req.headers["x-forwarded-for"], trusted);
+    if (client) req.headers[CLIENT_ADDRESS_HEADER] = client;
+    else delete req.headers[CLIENT_ADDRESS_HEADER];
 
     runWithRequestContext(ctx, () => {
       dispatch(req, res, method, match).catch((err) => {

@@ -24,11 +24,16 @@ describe("PATCH /api/v1/action-types/{key}", () => {
     const patch = await manager();
     const key = typeKey();
     await db.actionType.create({ data: { key, level: 3 } });
-    const res = await patch(key, { blocked: true, riskLabel: "high", description: "pilot", level: 2, expectedLevel: 3, reason: "not eligible yet" });
-    expect(res.status).toBe(422);
-    const after = await db.actionType.findUniqueOrThrow({ where: { key } });
-    expect(after).toMatchObject({ level: 3, blocked: false, riskLabel: null, description: null, version: 1 });
-    expect(await db.auditEvent.count({ where: { targetId: after.id } })).toBe(0);
+    const guardrails = { blocked: true, riskLabel: "high", description: "pilot" };
+    // Refused for what it lacks, and refused late (not eligible, after the guardrails were applied
+    // inside the transaction): either way nothing of it is kept.
+    for (const body of [{ ...guardrails, level: 2, reason: "not eligible yet" }, { ...guardrails, level: 2, expectedLevel: 3, reason: "not eligible yet" }]) {
+      const res = await patch(key, body);
+      expect(res.status).toBe(422);
+      const after = await db.actionType.findUniqueOrThrow({ where: { key } });
+      expect(after).toMatchObject({ level: 3, blocked: false, riskLabel: null, description: null, version: 1 });
+      expect(await db.auditEvent.count({ where: { targetId: after.id } })).toBe(0);
+    }
   });
 
   it("never applies a level change to a level the caller did not see", async () => {

@@ -50,8 +50,8 @@ describe("bookkeeping purges", () => {
     const agentId = randomUUID();
     await db.idempotencyRecord.createMany({
       data: [
-        { agentId, key: "old", requestHash: "h", status: "done", createdAt: hoursAgo(30) },
-        { agentId, key: "recent", requestHash: "h", status: "done", createdAt: hoursAgo(2) },
+        { agentId, key: "old", requestHash: "h", responseCode: 200, responseBody: {}, createdAt: hoursAgo(30) },
+        { agentId, key: "recent", requestHash: "h", responseCode: 200, responseBody: {}, createdAt: hoursAgo(2) },
       ],
     });
 
@@ -83,7 +83,7 @@ describe("bookkeeping purges", () => {
     await db.idempotencyRecord.deleteMany();
     const agentId = randomUUID();
     await db.idempotencyRecord.createMany({
-      data: Array.from({ length: 3_000 }, (_, i) => ({ agentId, key: `k${i}`, requestHash: "h", status: "done", createdAt: hoursAgo(48) })),
+      data: Array.from({ length: 3_000 }, (_, i) => ({ agentId, key: `k${i}`, requestHash: "h", responseCode: 200, responseBody: {}, createdAt: hoursAgo(48) })),
     });
     const counts = await Promise.all([1, 2, 3].map(() => purgeIdempotencyRecords(db, now, { batchSize: 200 })));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(3_000);

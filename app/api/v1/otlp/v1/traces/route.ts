@@ -1,7 +1,7 @@
-import { authenticateAgent } from "@/lib/agents";
 import { LIMITS } from "@/lib/api/limits";
 import { consumeRateLimit } from "@/lib/api/rate-limit";
 import { getDb } from "@/lib/db/client";
+import { authenticateCaller } from "@/lib/http/authenticate-caller";
 import { errorToResponse } from "@/lib/http/problem";
 import { ingestTraces, otlpResponse, readOtlpBody, toOtlpError } from "@/lib/otlp";
 
@@ -11,7 +11,7 @@ import { ingestTraces, otlpResponse, readOtlpBody, toOtlpError } from "@/lib/otl
 export async function POST(req: Request): Promise<Response> {
   const db = getDb();
   try {
-    const agent = await authenticateAgent(db, req.headers.get("authorization"));
+    const agent = await authenticateCaller(db, req);
     await consumeRateLimit(db, agent.keyId, LIMITS.requestsPerMinute);
     const body = await readOtlpBody(req);
     const result = await ingestTraces(db, agent, body.payload);
