@@ -7,6 +7,7 @@ import { ValidationError } from "../errors";
 import type { ActionStatus, Prisma } from "../generated/prisma/client";
 import { decideRoute, rolloutBucket, type Level, type Route } from "../policy";
 import { getOwnRunOrThrow } from "../runs/get-run";
+import { metrics } from "../observability";
 import { getKillSwitches } from "../switches";
 import { toActionView } from "./action-view";
 import { payloadSchemaErrors } from "./payload-schema";
@@ -46,6 +47,7 @@ export async function requestAction(db: DbTx, agent: AuthenticatedAgent, raw: un
     auditDraw: Math.random(),
   });
   if (decision.route === "rejected") {
+    metrics.actionRequests.inc({ decision: "rejected" });
     throw new ValidationError(decision.reason, payloadSchemaErrors(type.payloadSchema, input.payload));
   }
 
@@ -79,5 +81,7 @@ export async function requestAction(db: DbTx, agent: AuthenticatedAgent, raw: un
     });
     return a;
   });
-  return toActionView(action, type.key);
+  const view = toActionView(action, type.key);
+  metrics.actionRequests.inc({ decision: view.decision });
+  return view;
 }

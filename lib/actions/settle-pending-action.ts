@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { ConflictError, ValidationError } from "../errors";
 import type { Action, Prisma } from "../generated/prisma/client";
 import { notifyActionChanged } from "../notify";
+import { metrics } from "../observability";
 
 /** Someone else's live claim blocks a decision (their claim lapses on its own). */
 export function assertNotClaimedByOther(
@@ -89,5 +90,6 @@ export async function settlePendingAction(
     return tx.action.findUniqueOrThrow({ where: { id: a.id } });
   });
   if (!updated) throw await alreadyDecided(db, a.id);
+  metrics.decisionLatency.observe({ kind: a.route }, Math.max(0, (updated.decidedAt ?? new Date()).getTime() - a.createdAt.getTime()) / 1000);
   return updated;
 }

@@ -1,6 +1,7 @@
 import type { AuthenticatedAgent } from "../agents/authenticate-agent";
 import { LIMITS } from "../api/limits";
 import type { DbTx } from "../db/client";
+import { metrics } from "../observability";
 import { insertSpanBatch } from "../runs/record-spans";
 import { mapTraceRequest, type MappedTrace } from "./map-traces";
 
@@ -29,6 +30,7 @@ export async function ingestTraces(db: DbTx, agent: AuthenticatedAgent, raw: unk
     if (trace.root?.endedAt) await endTraceRun(db, runId, trace.root);
     runIds.push(runId);
   }
+  metrics.spansIngested.inc({ source: "otlp" }, acceptedSpans);
   return { acceptedSpans, rejectedSpans: mapped.rejectedSpans, errorMessage: mapped.errorMessage, runIds };
 }
 

@@ -1,5 +1,6 @@
 import type { AuthenticatedAgent } from "../agents/authenticate-agent";
 import type { DbTx } from "../db/client";
+import { metrics } from "../observability";
 import { getKillSwitches } from "../switches";
 import type { Run } from "../generated/prisma/client";
 import { getOwnRunOrThrow } from "./get-run";
@@ -19,6 +20,7 @@ export async function recordSpans(db: DbTx, agent: AuthenticatedAgent, runId: st
   const { spans } = recordSpansInput.parse(raw);
   const [run, switches] = await Promise.all([getOwnRunOrThrow(db, agent, runId), getKillSwitches(db, agent.agentId)]);
   const { accepted, run: after } = await insertSpanBatch(db, run.id, spans);
+  metrics.spansIngested.inc({ source: "rest" }, accepted);
   const guard = runGuard(after, switches);
   return { accepted, run: toRunView(after), continue: guard.continue, reason: guard.reason };
 }
