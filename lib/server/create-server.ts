@@ -25,7 +25,7 @@ import { gracefulShutdown } from "./shutdown";
 
 const OWN_ROUTES = [/^\/api\/v1\//, /^\/api\/(health|ready)$/, /^\/metrics$/];
 // Probes and static files are logged at debug level: they are noise at info.
-const QUIET_ROUTES = new Set(["/api/health", "/api/ready", "/metrics", "/_next/*"]);
+const QUIET_ROUTES = new Set(["/api/health", "/api/ready", "/metrics", "/_next/*", "static"]);
 
 export type WardenServerOptions = { root: string; port: number; host: string; dev?: boolean; shutdownTimeoutMs?: number };
 
@@ -69,7 +69,7 @@ export async function startWardenServer(o: WardenServerOptions): Promise<WardenS
     const method = (req.method ?? "GET").toUpperCase();
     const pathname = pathOf(req.url);
     const match = matchRoute(table, pathname);
-    const route = match ? match.entry.template : pathname.startsWith("/_next/") ? "/_next/*" : "unmatched";
+    const route = match ? match.entry.template : pathname.startsWith("/_next/") ? "/_next/*" : /\/[^/]+\.[a-z0-9]+$/i.test(pathname) ? "static" : "unmatched";
     const ctx: RequestContext = { requestId: requestIdFrom(req.headers["x-request-id"], randomUUID), method, route };
     inFlight++;
     res.on("close", () => {

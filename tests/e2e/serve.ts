@@ -13,6 +13,8 @@ const child = spawn("npx", ["tsx", "scripts/start.ts"], {
     NEXTAUTH_URL: process.env.E2E_BASE_URL,
     HOST: "127.0.0.1",
     WARDEN_NO_BUILD: "1",
+    // Request lines would drown Playwright's report; warnings and errors still show.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   },
 });
 const stop = () => child.kill("SIGTERM");
