@@ -44,8 +44,8 @@ function newestSource(): number {
     else newest = Math.max(newest, st.mtimeMs);
   };
   for (const p of ["app", "components", "lib", "public", "prisma/schema.prisma", "proxy.ts", "next.config.mjs", "package.json"]) {
-    if (p === "lib") for (const e of readdirSync("lib")) e !== "generated" && walk(path.join("lib", e));
-    else walk(p);
+    if (p !== "lib") walk(p);
+    else for (const e of readdirSync("lib")) if (e !== "generated") walk(path.join("lib", e));
   }
   return newest;
 }

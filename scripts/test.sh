@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: everything CI runs, in order — types, unit, integration (real Postgres),
+# `npm test`: everything CI runs, in order — types, lint, unit, integration (real Postgres),
 # production build, then Playwright e2e in Debian's Chromium (installed here when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +26,9 @@ node -e '
 
 echo "==> typecheck"
 npx tsc --noEmit
+
+echo "==> lint"
+npx eslint --max-warnings 0 .
 
 echo "==> unit"
 npx vitest run --project unit

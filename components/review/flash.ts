@@ -2,17 +2,21 @@
 
 // The outcome of the last decision, shown on whatever page the reviewer lands on next (the
 // next item, or the list). Module state: it survives client-side navigation, not a reload.
-export type Flash = { message: string; tone: "success" | "info" };
+export type Flash = { id: number; message: string; tone: "success" | "info" };
 
 let pending: Flash | null = null;
+let nextId = 1;
 
-export function setFlash(f: Flash): void {
-  pending = f;
+export function setFlash(f: Omit<Flash, "id">): void {
+  pending = { ...f, id: nextId++ };
 }
 
-/** Returns the flash once, then forgets it. */
-export function takeFlash(): Flash | null {
-  const f = pending;
-  pending = null;
-  return f;
+/** The flash waiting to be shown, without taking it (safe to call while rendering). */
+export function peekFlash(): Flash | null {
+  return pending;
+}
+
+/** Marks a flash as shown, so the page after this one does not show it again. */
+export function consumeFlash(id: number): void {
+  if (pending?.id === id) pending = null;
 }

@@ -110,6 +110,10 @@ export function QueueView({
     link?.focus({ preventScroll: true });
     link?.closest("tr")?.scrollIntoView({ block: "nearest" });
   }, []);
+  const registerRow = useCallback((id: string, el: HTMLAnchorElement | null) => {
+    if (el) rowLinks.current.set(id, el);
+    else rowLinks.current.delete(id);
+  }, []);
 
   const move = (delta: 1 | -1) => {
     if (items.length === 0) return;
@@ -206,7 +210,7 @@ export function QueueView({
               selectedId={selectedId}
               onSelect={setSelectedId}
               onOpen={(id) => router.push(actionHref(id, filters))}
-              rowLinks={rowLinks.current}
+              registerRow={registerRow}
               now={now}
               me={me}
               label={copy.title}
@@ -236,7 +240,7 @@ function QueueTable({
   selectedId,
   onSelect,
   onOpen,
-  rowLinks,
+  registerRow,
   now,
   me,
   label,
@@ -247,7 +251,8 @@ function QueueTable({
   selectedId: string | null;
   onSelect: (id: string) => void;
   onOpen: (id: string) => void;
-  rowLinks: Map<string, HTMLAnchorElement>;
+  /** Each row's link, so the keyboard can move focus to it. */
+  registerRow: (id: string, el: HTMLAnchorElement | null) => void;
   now: number;
   me: string;
   label: string;
@@ -290,10 +295,7 @@ function QueueTable({
                 <div className="flex min-w-0 items-center gap-2">
                   <Link
                     href={actionHref(item.id, filters)}
-                    ref={(el) => {
-                      if (el) rowLinks.set(item.id, el);
-                      else rowLinks.delete(item.id);
-                    }}
+                    ref={(el) => registerRow(item.id, el)}
                     onFocus={() => onSelect(item.id)}
                     className="truncate rounded-sm font-medium text-zinc-900 outline-none hover:text-accent-700 hover:underline focus-visible:ring-2 focus-visible:ring-accent-500 focus-visible:ring-offset-1"
                   >

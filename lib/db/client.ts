@@ -28,7 +28,7 @@ export function poolOf(db: Db): pg.Pool | undefined {
   return pools.get(db);
 }
 
-// Two clients per process: the Warden server's own (agent API, jobs), set with useServerDb in
+// Two clients per process: the Warden server's own (agent API, jobs), opened with openServerDb in
 // the server's copy of this module, and one shared on globalThis by the copies Next bundles for
 // pages and the console API. Separate pools keep console traffic from starving agents, and keep
 // each Prisma runtime's objects (Prisma.DbNull…) with the client that understands them.
@@ -45,7 +45,7 @@ export function getDb(): Db {
 }
 
 /** The server process's own client for its copy of the modules (see above). */
-export function useServerDb(): Db {
+export function openServerDb(): Db {
   serverDb ??= createDb(resolveDatabaseConfig(), { poolMax: Number(process.env.DATABASE_POOL_MAX) || 10 });
   return serverDb;
 }

@@ -4,7 +4,7 @@ import type { TLSSocket } from "node:tls";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import next from "next";
-import { useServerDb } from "../db/client";
+import { openServerDb } from "../db/client";
 import { CLIENT_ADDRESS_HEADER, isTrustedProxy, parseTrustedProxies, resolveClientAddress } from "../http/client-address";
 import { problemResponse } from "../http/problem";
 import { parseIp } from "../net/ip-address";
@@ -56,7 +56,7 @@ export async function startWardenServer(o: WardenServerOptions): Promise<WardenS
   const nextApp = next({ dev, dir: o.root, hostname: o.host, port: o.port, quiet: true });
   const handleNext = nextApp.getRequestHandler();
   await nextApp.prepare();
-  useServerDb();
+  openServerDb();
   startListening();
   startJobs();
 
