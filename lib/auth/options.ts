@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
 import { DomainError } from "../errors";
-import { clientAddressFrom } from "../http/client-address";
+import { clientAddressFrom } from "../net/client-address";
 import { signInWithPassword, type SignedIn } from "./sign-in";
 
 // JWT sessions carry the user id and the stamp of the password they signed in with; role,

@@ -3,7 +3,7 @@ import { LIMITS } from "../api/limits";
 import { consumeRateLimit } from "../api/rate-limit";
 import type { DbTx } from "../db/client";
 import { UnauthenticatedError } from "../errors";
-import { clientAddressFrom } from "./client-address";
+import { clientAddressFrom } from "../net/client-address";
 
 /**
  * A request's credentials checked, with failures counted per client address: a client that

@@ -5,7 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import next from "next";
 import { openServerDb } from "../db/client";
-import { CLIENT_ADDRESS_HEADER, isTrustedProxy, parseTrustedProxies, resolveClientAddress } from "../http/client-address";
+import { CLIENT_ADDRESS_HEADER, isTrustedProxy, parseTrustedProxies, resolveClientAddress } from "../net/client-address";
 import { problemResponse } from "../http/problem";
 import { parseIp } from "../net/ip-address";
 import { startJobs } from "../jobs/start-jobs";

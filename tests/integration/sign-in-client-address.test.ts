@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { CLIENT_ADDRESS_HEADER } from "../../lib/http/client-address";
+import { CLIENT_ADDRESS_HEADER } from "../../lib/net/client-address";
 import { useTestDb } from "../helpers/db";
 import { makeUser, uniq } from "../helpers/factories";
 

@@ -4,7 +4,7 @@ import {
   clientAddressFrom,
   parseTrustedProxies,
   resolveClientAddress,
-} from "../../lib/http/client-address";
+} from "../../lib/net/client-address";
 import { cidrContains, formatIp, networkOf, parseCidr, parseIp } from "../../lib/net/ip-address";
 
 const canon = (s: string) => {

@@ -1,4 +1,4 @@
-import { clientAddressFrom } from "@/lib/http/client-address";
+import { clientAddressFrom } from "@/lib/net/client-address";
 import { consoleRoute } from "@/lib/http/console-route";
 import { changeOwnPassword } from "@/lib/users";
 

@@ -1,4 +1,4 @@
-import { cidrContains, formatIp, parseCidr, parseIp, type CidrRange, type IpAddress } from "../net/ip-address";
+import { cidrContains, formatIp, parseCidr, parseIp, type CidrRange, type IpAddress } from "./ip-address";
 
 /**
  * The request header carrying the client's address. Warden's own server sets it from the
