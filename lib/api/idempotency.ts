@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Db, DbTx } from "../db/client";
+import { withTx, type Db, type DbTx } from "../db/client";
 import { ConflictError, DomainError, ValidationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { LIMITS } from "./limits";
@@ -58,7 +58,8 @@ export class KeyInProgressError extends ConflictError {
 export async function runOnce(db: Db, k: IdempotencyKey, work: (tx: DbTx) => Promise<StoredResponse>): Promise<Answer> {
   const done = await storedAnswer(db, k);
   if (done) return done;
-  return db.$transaction(
+  return withTx(
+    db,
     async (tx) => {
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
         SELECT pg_try_advisory_xact_lock(${LOCK_CLASS}::int, hashtext(${k.agentId} || ':' || ${k.key})) AS locked`;

@@ -58,11 +58,18 @@ export async function closeDb(): Promise<void> {
   await Promise.all(dbs.map((d) => d.$disconnect().catch(() => {})));
 }
 
+// Transaction handles opened by withTx: a call with one of these joins it instead of opening a
+// nested transaction (Prisma would make a savepoint: two more round trips for nothing).
+const openTransactions = new WeakSet<object>();
+
 /**
  * Runs `fn` in a transaction: a new one on a client, or the caller's when `db` already is one
  * (so a domain function joins the request's transaction, e.g. the Idempotency-Key's).
  */
-export function withTx<T>(db: DbTx, fn: (tx: DbTx) => Promise<T>): Promise<T> {
-  if ("$transaction" in db && typeof (db as Db).$transaction === "function") return (db as Db).$transaction((tx) => fn(tx));
-  return fn(db);
+export function withTx<T>(db: DbTx, fn: (tx: DbTx) => Promise<T>, opts?: { maxWait?: number; timeout?: number }): Promise<T> {
+  if (openTransactions.has(db) || !("$transaction" in db)) return fn(db);
+  return (db as Db).$transaction((tx) => {
+    openTransactions.add(tx);
+    return fn(tx);
+  }, opts);
 }
