@@ -1,18 +1,6 @@
 import type { DbTx } from "../db/client";
 import type { Counts } from "./evidence";
-
-const COLUMNS: Record<keyof Counts, string> = {
-  requests: "requests",
-  reviewed: "reviewed",
-  accepted: "accepted",
-  edited: "edited",
-  rejected: "rejected",
-  editSizeSum: "edit_size_sum",
-  executions: "executions",
-  failedExecutions: "failed_executions",
-  auditPassed: "audit_passed",
-  auditFailed: "audit_failed",
-};
+import { EVIDENCE_COLUMNS as COLUMNS } from "./evidence-columns";
 
 /** Adds to a type's evidence counters for the day; call in the transaction of the event counted. */
 export async function bumpEvidence(tx: DbTx, actionTypeId: string, delta: Partial<Counts>, at = new Date()): Promise<void> {
