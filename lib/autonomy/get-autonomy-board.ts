@@ -62,17 +62,23 @@ export async function getAutonomyHistory(db: DbTx, _actor: Actor, key: string, d
   const since = new Date(now.getTime() - (days - 1) * 86400_000);
   const [changes, daily] = await Promise.all([
     db.autonomyChange.findMany({ where: { actionTypeId: t.id }, orderBy: { createdAt: "desc" } }),
-    db.evidenceDaily.findMany({ where: { actionTypeId: t.id, day: { gte: new Date(since.toISOString().slice(0, 10)) } }, orderBy: { day: "asc" } }),
+    // A day's counters are spread over shard rows: sum them.
+    db.evidenceDaily.groupBy({
+      by: ["day"],
+      where: { actionTypeId: t.id, day: { gte: new Date(since.toISOString().slice(0, 10)) } },
+      _sum: { requests: true, reviewed: true, accepted: true, executions: true, failedExecutions: true },
+    }),
   ]);
-  const byDay = new Map(daily.map((d) => [d.day.toISOString().slice(0, 10), d]));
+  const byDay = new Map(daily.map((d) => [d.day.toISOString().slice(0, 10), d._sum]));
   const series = Array.from({ length: days }, (_, i) => {
     const day = new Date(since.getTime() + i * 86400_000).toISOString().slice(0, 10);
     const d = byDay.get(day);
+    const reviewed = d?.reviewed ?? 0;
     return {
       day,
       requests: d?.requests ?? 0,
-      reviewed: d?.reviewed ?? 0,
-      acceptanceRate: d && d.reviewed > 0 ? d.accepted / d.reviewed : null,
+      reviewed,
+      acceptanceRate: reviewed > 0 ? (d?.accepted ?? 0) / reviewed : null,
       executions: d?.executions ?? 0,
       failedExecutions: d?.failedExecutions ?? 0,
     };

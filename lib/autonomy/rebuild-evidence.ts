@@ -2,15 +2,16 @@ import type { DbTx } from "../db/client";
 
 /**
  * Recomputes the evidence counters of the given types from the raw rows (actions and human
- * reviews). The counters are normally kept in step transactionally; this is the repair tool
- * (and how bench:autonomy fills counters for rows it bulk-inserts).
+ * reviews): every shard of a type's day is replaced by one row (shard 0). The counters are
+ * normally kept in step transactionally; this is the repair tool (and how bench:autonomy fills
+ * counters for rows it bulk-inserts).
  */
 export async function rebuildEvidence(db: DbTx, typeIds: string[]): Promise<void> {
   await db.$executeRaw`DELETE FROM evidence_daily WHERE action_type_id = ANY(${typeIds}::uuid[])`;
   await db.$executeRaw`
-    INSERT INTO evidence_daily (action_type_id, day, requests, reviewed, accepted, edited, rejected, edit_size_sum,
+    INSERT INTO evidence_daily (action_type_id, day, shard, requests, reviewed, accepted, edited, rejected, edit_size_sum,
                                 executions, failed_executions, audit_passed, audit_failed)
-    SELECT action_type_id, day, sum(requests), sum(reviewed), sum(accepted), sum(edited), sum(rejected), sum(edit_size_sum),
+    SELECT action_type_id, day, 0, sum(requests), sum(reviewed), sum(accepted), sum(edited), sum(rejected), sum(edit_size_sum),
            sum(executions), sum(failed_executions), sum(audit_passed), sum(audit_failed)
     FROM (
       SELECT a.action_type_id, (a.created_at AT TIME ZONE 'UTC')::date AS day, count(*) AS requests,
