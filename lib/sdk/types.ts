@@ -4,12 +4,12 @@ import type { z } from "zod";
 import type { actionResultInput, actionView, Decision, requestActionInput } from "../actions/schemas";
 import type { agentIdentity } from "../agents/schemas";
 import type { FieldError } from "../errors";
-import type { finishRunInput, recordSpansResult, runView, spanInput, startRunInput } from "../runs/schemas";
+import type { finishRunInput, recordSpansResult, runView, spanFields, startRunInput } from "../runs/schemas";
 import type { recordScoreInput, scoreView } from "../scores/schemas";
 
 export type StartRunInput = z.input<typeof startRunInput>;
 export type FinishRunInput = z.input<typeof finishRunInput>;
-export type SpanInput = z.input<typeof spanInput>;
+export type SpanInput = z.input<typeof spanFields>;
 export type RequestActionInput = z.input<typeof requestActionInput>;
 export type ActionResultInput = z.input<typeof actionResultInput>;
 export type ScoreInput = z.input<typeof recordScoreInput>;
