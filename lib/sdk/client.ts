@@ -45,7 +45,7 @@ export type WaitOptions = {
    * A string `signal.reason` becomes the withdrawal's reason, shown to reviewers.
    */
   signal?: AbortSignal;
-  /** Called whenever a long-poll ends with the action still waiting (about every `pollMs`), e.g. to report progress. */
+  /** Called while the action waits: once when it starts waiting, then after every long-poll that ends undecided (about every `pollMs`), e.g. to report progress. */
   onWaiting?: (info: { id: string; waitedMs: number }) => void;
   /** Longest single long-poll, in ms; at most (and by default) 60 s. */
   pollMs?: number;
@@ -157,6 +157,7 @@ export function createClient(options: ClientOptions) {
     const started = Date.now();
     const sliceMs = Math.min(MAX_WAIT_SECONDS * 1000, Math.max(1000, opts.pollMs ?? MAX_WAIT_SECONDS * 1000));
     let current = action;
+    if (current.decision === "wait" && deadline > started) opts.onWaiting?.({ id: current.id, waitedMs: 0 });
     while (current.decision === "wait") {
       if (opts.signal?.aborted) return withdraw(current, opts.signal);
       const remaining = deadline - Date.now();

@@ -339,7 +339,7 @@ describe("SDK authorize", () => {
     expect(w.seen.map((s) => `${s.method} ${s.path}`)).toEqual(["POST /api/v1/actions", `POST /api/v1/actions/${ACTION_ID}/cancel`]);
   });
 
-  it("polls in slices of pollMs and reports each slice that ends still waiting", async () => {
+  it("polls in slices of pollMs and reports the wait as it starts and after each slice that ends undecided", async () => {
     let gets = 0;
     const w = await fakeWarden((req, res) => {
       if (req.method === "POST") return send(res, 201, action("wait"));
@@ -350,7 +350,7 @@ describe("SDK authorize", () => {
     const d = await client(w.url).authorize({ type: "support.reply", payload: {} }, { waitMs: 60_000, pollMs: 5_000, onWaiting: (i) => waited.push(i.id) });
     expect(d.executable).toBe(true);
     expect(w.seen.filter((s) => s.method === "GET").map((s) => s.query.get("wait"))).toEqual(["5", "5", "5"]);
-    expect(waited).toEqual([ACTION_ID, ACTION_ID]);
+    expect(waited).toEqual([ACTION_ID, ACTION_ID, ACTION_ID]);
   });
 
   it("cancels, lists and declares action types on the agent API", async () => {
