@@ -9,8 +9,8 @@ import {
   type JSONRPCResultResponse,
   type RequestId,
 } from "@modelcontextprotocol/sdk/types.js";
-import { WardenApiError, type Authorization, type JsonValue, type WardenClient } from "../sdk";
-import { refusal, refusalText } from "./messages";
+import { refusalText, WardenApiError, type Authorization, type JsonValue, type WardenClient } from "../sdk";
+import { refusal } from "./messages";
 import { toPayloadSchema } from "./payload-schema";
 import { toolTypeKey } from "./type-key";
 

@@ -1,35 +1,5 @@
-import type { Authorization } from "../sdk";
-
-// What the model reads when Warden did not let a tool call through. Each text says that the
-// tool did not run and whether trying again can help, since the model decides its next step on it.
+// A tool result the model reads when Warden did not let a call through (text: lib/sdk/refusal.ts).
 
 export type ToolResult = { content: Array<{ type: "text"; text: string }>; isError: true };
 
 export const refusal = (text: string): ToolResult => ({ content: [{ type: "text", text }], isError: true });
-
-/** Why a call that Warden answered was not executed. */
-export function refusalText(tool: string, d: Authorization): string {
-  const ref = d.id ? ` (Warden action ${d.id})` : "";
-  switch (d.decision) {
-    case "draft":
-      return (
-        `Warden held this call to "${tool}" as a draft for a person to carry out${ref}; the tool was NOT run. ` +
-        "New tools start at this level until reviewed calls earn them more autonomy. Do not retry it; tell the user a person will handle it."
-      );
-    case "halted":
-      return `Warden halted this call to "${tool}"${ref}: ${d.reason} The tool was NOT run. Do not retry it.`;
-    case "rejected":
-      if (d.fieldErrors?.length) {
-        const fields = d.fieldErrors.map((f) => `${f.path.replace(/^payload\.?/, "") || "(arguments)"}: ${f.message}`).join("; ");
-        return `Warden refused the arguments of "${tool}": ${fields}. The tool was NOT run; fix the arguments and call it again.`;
-      }
-      if (d.status === "cancelled") return `This call to "${tool}" was withdrawn${ref}: ${d.reason} The tool was NOT run.`;
-      return `A reviewer rejected this call to "${tool}"${ref}: ${d.reason} The tool was NOT run.`;
-    case "wait":
-      return `No reviewer decided on this call to "${tool}" in time${ref}; the request was withdrawn and the tool was NOT run. You may ask again later.`;
-    case "unavailable":
-      return `Warden could not be reached to approve this call to "${tool}", so it was NOT run (fail closed). Try again later.`;
-    case "execute":
-      return `This call to "${tool}" was approved${ref}.`;
-  }
-}

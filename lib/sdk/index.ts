@@ -36,6 +36,7 @@
 export { createClient } from "./client";
 export type { Authorization, AuthorizationDecision, AuthorizeOptions, ClientOptions, PostOptions, WaitOptions, WardenClient } from "./client";
 export { WardenAbortedError, WardenApiError, WardenError, WardenUnavailableError } from "./errors";
+export { refusalText } from "./refusal";
 export type { FlushOptions, FlushResult, RunSignal } from "./span-buffer";
 export type { RetryOptions } from "./transport";
 export type * from "./types";
