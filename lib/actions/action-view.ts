@@ -22,7 +22,12 @@ export function decisionFor(a: Pick<Action, "status" | "route">): Decision {
   }
 }
 
-export function toActionView(a: Action, typeKey: string): ActionView {
+export type ActionViewSource = Pick<
+  Action,
+  "id" | "runId" | "status" | "route" | "levelAtRequest" | "routeReason" | "approvedPayload" | "proposedPayload" | "confidence" | "decidedAt" | "decisionReason" | "outcome" | "createdAt"
+>;
+
+export function toActionView(a: ActionViewSource, typeKey: string): ActionView {
   return {
     id: a.id,
     type: typeKey,

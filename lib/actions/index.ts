@@ -1,4 +1,4 @@
-export { requestAction } from "./request-action";
+export { authorizeAction, requestAction, type RequestBookkeeping } from "./request-action";
 export { getAction, getOwnActionOrThrow } from "./get-action";
 export { reportActionResult } from "./report-action-result";
 export { cancelAction } from "./cancel-action";
