@@ -199,8 +199,13 @@ export class McpGateway {
     this.calls.set(key(call.id), call);
     const d = (call.decision = await this.authorize(call));
     if (call.controller.signal.aborted) {
-      // Cancelled by the client (or the gateway is closing): no answer is expected.
+      // Cancelled by the client (or the gateway is closing): no answer is expected. A wait was
+      // withdrawn by the SDK; a draft nobody will hear about is withdrawn here.
       this.calls.delete(key(call.id));
+      if (d.status === "pending" && d.id) {
+        const reason = String(call.controller.signal.reason ?? "The MCP client cancelled the call.");
+        await this.opts.warden.cancel(d.id, { reason }).catch((e: Error) => this.opts.log(`could not withdraw action ${d.id}: ${e.message}`));
+      }
       return this.recordSpan(call, { status: "error", output: { cancelled: true, action: d.status } });
     }
     if (!d.executable || !isObject(d.payload)) {
