@@ -46,13 +46,11 @@ test("a pending MCP tool call shows in the queue with its tool and arguments; ap
   await expect(row).toContainText("ada@example.test");
   await expect(row).toContainText("Your refund");
   await expect(row).toContainText(agent.name);
-  await page.screenshot({ path: "/tmp/i15-e2e-queue.png", fullPage: true });
 
   await row.getByRole("link", { name: type }).click();
   await expect(page).toHaveURL(new RegExp(`/actions/${id}`));
   await expect(page.getByTestId("rationale")).toHaveText(`MCP tool "send_email" on server "${server}", called through warden-mcp.`);
   await expect(page.getByTestId("claim-status")).toContainText("You have this open");
-  await page.screenshot({ path: "/tmp/i15-e2e-action.png", fullPage: true });
   await page.getByRole("button", { name: "Approve", exact: true }).click();
 
   const result = await call;
@@ -83,6 +81,5 @@ test("a call the MCP client cancels leaves the queue, and its page says the agen
   await expect(page.getByText("Reason: The MCP client cancelled the call")).toBeVisible();
   await expect(page.getByRole("list", { name: "History" })).toContainText("withdrew the request before anyone decided");
   await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
-  await page.screenshot({ path: "/tmp/i15-e2e-withdrawn.png", fullPage: true });
   expect(session.upstreamCalls()).toEqual([]);
 });
