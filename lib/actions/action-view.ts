@@ -15,6 +15,7 @@ export function decisionFor(a: Pick<Action, "status" | "route">): Decision {
       return "draft";
     case "rejected":
     case "expired":
+    case "cancelled": // withdrawn by the agent: nothing left to act on
       return "rejected";
     case "halted":
       return "halted";
