@@ -262,7 +262,13 @@ export class McpGateway {
     const actionId = call.decision?.id;
     if (actionId) {
       await this.opts.warden
-        .reportResult(actionId, { status: error === null ? "succeeded" : "failed", output, ...(error !== null ? { error: error.slice(0, 10_000) } : {}) })
+        .reportResult(actionId, {
+          status: error === null ? "succeeded" : "failed",
+          output,
+          ...(error !== null ? { error: error.slice(0, 10_000) } : {}),
+          // The arguments forwarded upstream: their digest is the action's last receipt.
+          executedPayload: call.decision!.payload,
+        })
         .catch((e: Error) => this.opts.log(`could not report the result of action ${actionId}: ${e.message}`));
     }
     this.recordSpan(call, { status: error === null ? "ok" : "error", output });

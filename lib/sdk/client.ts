@@ -1,3 +1,4 @@
+import { payloadDigest } from "./canonical-json";
 import { WardenAbortedError, WardenApiError, WardenError } from "./errors";
 import { SpanBuffer, type FlushOptions, type FlushResult, type RunSignal } from "./span-buffer";
 import { Transport, type RetryOptions } from "./transport";
@@ -79,6 +80,16 @@ export type Authorization = {
 
 export type PostOptions = { idempotencyKey?: string };
 
+/**
+ * A result report. `executedPayload` (what the agent actually ran) is never sent: the SDK sends
+ * its digest (RFC 8785 + SHA-256) as `payloadDigest`. Without it, the digest is of the payload
+ * the last `execute` decision for this action handed out.
+ */
+export type ReportResultInput = ActionResultInput & { executedPayload?: JsonValue };
+
+/** Payloads of `execute` decisions not reported yet, by action id (bounded: the oldest go first). */
+const MAX_REMEMBERED = 1_000;
+
 const DEFAULT_RETRY: RetryOptions = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 60_000 };
 const DEFAULT_FLUSH: FlushOptions = { maxBatch: 100, intervalMs: 1_000, maxBuffered: 10_000 };
 const MAX_BATCH = 1_000;
@@ -107,18 +118,27 @@ export function createClient(options: ClientOptions) {
     onError,
   );
   let closed = false;
+  const executable = new Map<string, JsonValue>();
 
-  const toAuthorization = (a: Action): Authorization => ({
-    id: a.id,
-    decision: a.decision,
-    executable: a.decision === "execute",
-    payload: a.payload,
-    status: a.status,
-    // A reviewer's reason (a rejection's, an approval's comment) says more than the policy's route.
-    reason: a.decisionReason ?? a.reason,
-    level: a.level,
-    action: a,
-  });
+  const toAuthorization = (a: Action): Authorization => {
+    // Remembered for reportResult's digest when the agent does not say what it executed.
+    if (a.decision === "execute") {
+      executable.delete(a.id);
+      executable.set(a.id, a.payload);
+      if (executable.size > MAX_REMEMBERED) executable.delete(executable.keys().next().value!);
+    }
+    return {
+      id: a.id,
+      decision: a.decision,
+      executable: a.decision === "execute",
+      payload: a.payload,
+      status: a.status,
+      // A reviewer's reason (a rejection's, an approval's comment) says more than the policy's route.
+      reason: a.decisionReason ?? a.reason,
+      level: a.level,
+      action: a,
+    };
+  };
 
   /** Never throws: whatever went wrong, the agent gets a decision it must not act on. */
   const failClosed = (err: unknown, last: Action | null): Authorization => {
@@ -258,8 +278,18 @@ export function createClient(options: ClientOptions) {
 
     getAction: (actionId: string) => http.request<Action>({ method: "GET", path: path("actions", actionId) }),
 
-    reportResult: (actionId: string, result: ActionResultInput, opts: PostOptions = {}) =>
-      http.request<Action>({ method: "POST", path: `${path("actions", actionId)}/result`, body: result, idempotencyKey: opts.idempotencyKey }),
+    /**
+     * What happened when the agent executed an action, with the digest of what it executed (see
+     * ReportResultInput): Warden flags a payload other than the approved one and raises an incident.
+     */
+    async reportResult(actionId: string, result: ReportResultInput, opts: PostOptions = {}): Promise<Action> {
+      const { executedPayload, ...body } = result;
+      const ran = executedPayload !== undefined ? executedPayload : executable.get(actionId);
+      if (body.payloadDigest === undefined && ran !== undefined) body.payloadDigest = payloadDigest(ran);
+      const action = await http.request<Action>({ method: "POST", path: `${path("actions", actionId)}/result`, body, idempotencyKey: opts.idempotencyKey });
+      executable.delete(actionId);
+      return action;
+    },
 
     score: (input: ScoreInput, opts: PostOptions = {}) =>
       http.request<Score>({ method: "POST", path: "/scores", body: input, idempotencyKey: opts.idempotencyKey }),

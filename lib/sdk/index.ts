@@ -17,7 +17,7 @@
  * const d = await warden.authorize({ runId: run.id, type: "support.reply", payload: { text }, confidence: 0.92 }, { waitMs: 300_000 });
  * if (d.executable) {
  *   const sent = await sendReply(d.payload); // a reviewer's edit replaces your payload
- *   await warden.reportResult(d.id!, { status: "succeeded", output: sent });
+ *   await warden.reportResult(d.id!, { status: "succeeded", output: sent, executedPayload: d.payload }); // its digest is the receipt
  * } // draft, wait, rejected, halted, unavailable: do not act (Warden fails closed)
  *
  * await warden.score({ runId: run.id, name: "helpfulness", value: 0.9, source: "judge" });
@@ -34,7 +34,8 @@
  * all WardenError.
  */
 export { createClient } from "./client";
-export type { Authorization, AuthorizationDecision, AuthorizeOptions, ClientOptions, PostOptions, WaitOptions, WardenClient } from "./client";
+export type { Authorization, AuthorizationDecision, AuthorizeOptions, ClientOptions, PostOptions, ReportResultInput, WaitOptions, WardenClient } from "./client";
+export { canonicalJson, payloadDigest } from "./canonical-json";
 export { WardenAbortedError, WardenApiError, WardenError, WardenUnavailableError } from "./errors";
 export { refusalText } from "./refusal";
 export type { FlushOptions, FlushResult, RunSignal } from "./span-buffer";

@@ -28,7 +28,7 @@ describe("SDK boundaries", () => {
   it("loads without zod, Next.js or server modules", async () => {
     const sdk = await import("../../lib/sdk");
     expect(typeof sdk.createClient).toBe("function");
-    expect(Object.keys(sdk).sort()).toEqual(["WardenAbortedError", "WardenApiError", "WardenError", "WardenUnavailableError", "createClient", "refusalText"]);
+    expect(Object.keys(sdk).sort()).toEqual(["WardenAbortedError", "WardenApiError", "WardenError", "WardenUnavailableError", "canonicalJson", "createClient", "payloadDigest", "refusalText"]);
   });
 
   it("imports at runtime only its own files and node: built-ins", () => {

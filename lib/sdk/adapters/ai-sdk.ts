@@ -53,7 +53,7 @@ export function wardenTool<INPUT, OUTPUT>(warden: WardenClient, tool: Tool<INPUT
       { waitMs: opts.waitMs ?? 300_000, signal: options.abortSignal, onWaiting: opts.onWaiting },
     );
     if (!d.executable) throw new WardenToolRefusedError(refusalText(opts.type, d), d);
-    return runAndReport(warden, d.id, () => execute(d.payload as INPUT, options), opts.onReportError ?? warnReportError);
+    return runAndReport(warden, d.id, d.payload, () => execute(d.payload as INPUT, options), opts.onReportError ?? warnReportError);
   };
   return { ...tool, execute: guarded } as Tool<INPUT, OUTPUT>;
 }

@@ -74,7 +74,7 @@ export function wardenApprovals(warden: WardenClient, opts: WardenApprovalsOptio
           calls.delete(k);
           // Approved in the run's state without Warden saying execute: fail closed.
           if (!d?.executable) throw new WardenToolRefusedError(d ? refusalText(type, d) : `Warden has no decision for this call to "${type}"; it was NOT run.`, d);
-          return runAndReport(warden, d.id, () => execute(d.payload as I, context, details), onReportError);
+          return runAndReport(warden, d.id, d.payload, () => execute(d.payload as I, context, details), onReportError);
         },
       } as Guarded<I, C, D, R, T>;
     },

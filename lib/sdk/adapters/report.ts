@@ -21,9 +21,11 @@ export function toEvidence(value: unknown): JsonValue {
   return { truncated: true, chars: text.length, preview: text.slice(0, 2_000) };
 }
 
+/** Runs the tool with `payload` (the approved one) and reports the result with that payload's digest. */
 export async function runAndReport<T>(
   warden: WardenClient,
   actionId: string | null,
+  payload: JsonValue,
   run: () => T | PromiseLike<T>,
   onReportError: (e: unknown) => void,
 ): Promise<T> {
@@ -33,11 +35,11 @@ export async function runAndReport<T>(
   } catch (e) {
     if (actionId) {
       const error = (e instanceof Error ? e.message : String(e)).slice(0, 10_000);
-      await warden.reportResult(actionId, { status: "failed", error }).catch(onReportError);
+      await warden.reportResult(actionId, { status: "failed", error, executedPayload: payload }).catch(onReportError);
     }
     throw e;
   }
-  if (actionId) await warden.reportResult(actionId, { status: "succeeded", output: toEvidence(output) }).catch(onReportError);
+  if (actionId) await warden.reportResult(actionId, { status: "succeeded", output: toEvidence(output), executedPayload: payload }).catch(onReportError);
   return output;
 }
 
