@@ -28,6 +28,11 @@ if (!env.NEXTAUTH_SECRET) {
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
 }
+// The Ed25519 key that signs the audit chain's checkpoints and evidence exports: likewise
+// generated once into the data folder unless WARDEN_AUDIT_SIGNING_KEY is set (docs/audit-log.md#keys).
+const { ensureSigningKey } = await import("../lib/audit/signing-key");
+ensureSigningKey(env);
+
 const publicHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
 env.NEXTAUTH_URL ||= `http://${publicHost}:${port}`;
 

@@ -39,7 +39,7 @@ export async function declareActionType(db: DbTx, agent: AuthenticatedAgent, raw
         action: "action_type.declared",
         targetType: "action_type",
         targetId: actionType.id,
-        after: { key: input.key, level: 3, description: actionType.description, payloadSchema: input.payloadSchema ?? null },
+        after: { key: input.key, level: 3, description: actionType.description, payloadSchema: input.payloadSchema ?? null, version: 1 },
       });
     }
     return { actionType, created: count === 1 };

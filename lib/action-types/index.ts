@@ -4,3 +4,4 @@ export { updateActionType } from "./update-action-type";
 export { declareActionType } from "./declare-action-type";
 export { toActionTypeView } from "./action-type-view";
 export * from "./schemas";
+export { policyReceipt } from "./policy-receipt";

@@ -5,6 +5,7 @@ import { withTx, type DbTx } from "../db/client";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { toActionTypeView } from "./action-type-view";
+import { policyReceipt } from "./policy-receipt";
 import { updateActionTypeInput, type ActionTypeView } from "./schemas";
 
 /**
@@ -35,13 +36,15 @@ export async function updateActionType(db: DbTx, actor: Actor, key: string, raw:
     }
     const after = await tx.actionType.findUniqueOrThrow({ where: { id: before.id } });
     const pick = (t: typeof before) => Object.fromEntries(Object.keys(changes).map((k) => [k, (t as Record<string, unknown>)[k] ?? null]));
+    // The receipt names the version the edit was made on; `after.version` the one it made.
     await recordAuditEvent(tx, {
       actor: { type: "user", id: actor.id },
       action: "action_type.updated",
       targetType: "action_type",
       targetId: before.id,
       before: pick(before),
-      after: pick(after),
+      after: { ...pick(after), version: after.version },
+      receipt: await policyReceipt(tx, before.id, before.version),
     });
     return toActionTypeView(after);
   });

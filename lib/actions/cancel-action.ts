@@ -46,6 +46,9 @@ export async function cancelAction(db: DbTx, agent: AuthenticatedAgent, actionId
       targetId: a.id,
       before: { status: a.status },
       after: { status: "cancelled", reason },
+      agentId: a.agentId,
+      actionTypeId: a.actionTypeId,
+      receipt: { policyVersion: a.actionType.version, payload: a.proposedPayload },
     });
     await notifyActionChanged(tx, a.id);
     return tx.action.findUniqueOrThrow({ where: { id: a.id } });

@@ -5,6 +5,7 @@ import type { DbTx } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { preparedQuery } from "../db/prepared-query";
 import { GLOBAL_KILL_SWITCH } from "../switches";
+import { auditContent, auditEventFields, contentHash } from "../audit";
 import type { ActionRoute, ActionStatus } from "../generated/prisma/client";
 
 // Asking before acting, recorded in ONE statement (one round trip, one commit): the hot path of
@@ -118,8 +119,10 @@ WITH
     ON CONFLICT (action_type_id, day, shard) DO UPDATE SET requests = evidence_daily.requests + 1
   ),
   audit AS (
-    INSERT INTO audit_events (actor_type, actor_id, action, target_type, target_id, after, created_at)
-    SELECT 'agent', $4::uuid::text, 'action.requested', 'action', ins.id::text, $25::jsonb, $24::timestamptz FROM ins
+    INSERT INTO audit_events (actor_type, actor_id, action, target_type, target_id, after, created_at,
+                              agent_id, action_type_id, policy_version, payload_digest, content_hash)
+    SELECT 'agent', $4::uuid::text, 'action.requested', 'action', ins.id::text, $25::jsonb, $24::timestamptz,
+           $4::uuid, $7::uuid, coalesce($8::int, 1), $32, $33 FROM ins
   ),
   rec AS (
     INSERT INTO idempotency_records (agent_id, key, request_hash, response_code, response_body, created_at)
@@ -148,6 +151,7 @@ type Row = {
 /** Records a planned action if the context it was decided on still holds (see above). */
 export async function commitActionRequest(db: DbTx, assumed: Assumed, a: PlannedAction, b: Bookkeeping): Promise<CommitOutcome> {
   const idem = b.idempotency;
+  const receipt = requestReceipt(assumed, a);
   let rows: Row[];
   try {
     rows = await preparedQuery<Row>(db, "warden_commit_action_request", SQL, [
@@ -182,6 +186,8 @@ export async function commitActionRequest(db: DbTx, assumed: Assumed, a: Planned
       idem?.key.fingerprint ?? null, // 29
       idem?.response.status ?? null, // 30
       idem ? JSON.stringify(idem.response.body) : null, // 31
+      receipt.payloadDigest, // 32
+      receipt.contentHash, // 33
     ]);
   } catch (err) {
     // The same Idempotency-Key finished between this statement's snapshot and its lock: the
@@ -200,4 +206,26 @@ export async function commitActionRequest(db: DbTx, assumed: Assumed, a: Planned
   if (!r.type_ok) what.push("type");
   if (!r.run_ok) what.push("run");
   return { kind: "stale", what };
+}
+
+/**
+ * The request's audit event is its first receipt (docs/audit-log.md#receipts): the type's version
+ * the decision was made under (1 for a type registered by this very request) and the digest of
+ * the proposed payload. Its content hash is computed here, from exactly what the statement writes.
+ */
+function requestReceipt(assumed: Assumed, a: PlannedAction): { payloadDigest: string; contentHash: string } {
+  const fields = auditEventFields(
+    {
+      actor: { type: "agent", id: assumed.agentId },
+      action: "action.requested",
+      targetType: "action",
+      targetId: a.id,
+      after: a.audit,
+      agentId: assumed.agentId,
+      actionTypeId: assumed.type.id,
+      receipt: { policyVersion: assumed.type.version ?? 1, payload: a.proposedPayload },
+    },
+    a.createdAt,
+  );
+  return { payloadDigest: fields.payloadDigest!, contentHash: contentHash(auditContent(fields)) };
 }

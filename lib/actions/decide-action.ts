@@ -46,7 +46,8 @@ export async function decideAction(db: Db, actor: Actor, actionId: string, raw: 
     verdict: status === "rejected" ? "rejected" : edited ? "edited" : "accepted",
     editSize,
     comment: reason,
-    audit: { action: `action.${status}`, after: { status, payload: edited ?? a.proposedPayload, reason } },
+    // An approval applies to the payload the agent will execute (a reviewer's edit included).
+    audit: { action: `action.${status}`, after: { status, payload: edited ?? a.proposedPayload, reason }, payload: edited ?? a.proposedPayload, policyVersion: a.actionType.version },
   });
   return toActionView(updated, a.actionType.key);
 }

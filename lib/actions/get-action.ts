@@ -9,7 +9,7 @@ import { waitQuery, type ActionView } from "./schemas";
 
 export async function getOwnActionOrThrow(db: DbTx, agent: AuthenticatedAgent, actionId: string) {
   const a = isUuid(actionId)
-    ? await db.action.findFirst({ where: { id: actionId, agentId: agent.agentId }, include: { actionType: { select: { key: true } } } })
+    ? await db.action.findFirst({ where: { id: actionId, agentId: agent.agentId }, include: { actionType: { select: { key: true, version: true } } } })
     : null;
   if (!a) throw new NotFoundError("Action");
   return a;

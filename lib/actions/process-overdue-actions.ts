@@ -11,8 +11,10 @@ import { notifyActionChanged } from "../notify";
  */
 export async function processOverdueActions(db: Db, now = new Date(), batch = 100): Promise<{ expired: number; escalated: number }> {
   return db.$transaction(async (tx) => {
-    const due = await tx.$queryRaw<{ id: string; agent_id: string; run_id: string | null; key: string; timeout_behavior: string; due_at: Date }[]>`
-      SELECT a.id, a.agent_id, a.run_id, t.key, t.timeout_behavior, a.due_at
+    const due = await tx.$queryRaw<
+      { id: string; agent_id: string; run_id: string | null; action_type_id: string; proposed_payload: unknown; key: string; version: number; timeout_behavior: string; due_at: Date }[]
+    >`
+      SELECT a.id, a.agent_id, a.run_id, a.action_type_id, a.proposed_payload, t.key, t.version, t.timeout_behavior, a.due_at
       FROM actions a JOIN action_types t ON t.id = a.action_type_id
       WHERE a.status = 'pending' AND a.route = 'approval' AND a.due_at < ${now} AND a.escalated_at IS NULL
       ORDER BY a.due_at
@@ -42,6 +44,9 @@ export async function processOverdueActions(db: Db, now = new Date(), batch = 10
         targetId: a.id,
         before: { status: "pending", dueAt: a.due_at },
         after: escalate ? { status: "pending", escalatedAt: now } : { status: "expired" },
+        agentId: a.agent_id,
+        actionTypeId: a.action_type_id,
+        receipt: { policyVersion: a.version, payload: a.proposed_payload },
       });
       await raiseIncident(tx, {
         kind: escalate ? "approval_escalated" : "approval_expired",

@@ -52,7 +52,7 @@ export async function recordDraftOutcome(db: Db, actor: Actor, actionId: string,
     verdict,
     editSize,
     comment: reason,
-    audit: { action: `draft.${OUTCOME[input.outcome]}`, after: { status, payload: executed, reason } },
+    audit: { action: `draft.${OUTCOME[input.outcome]}`, after: { status, payload: executed, reason }, payload: executed ?? a.proposedPayload, policyVersion: a.actionType.version },
   });
   return toActionView(updated, a.actionType.key);
 }

@@ -4,6 +4,8 @@ import { bumpEvidence } from "../autonomy/bump-evidence";
 import { withTx, type DbTx } from "../db/client";
 import { ConflictError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
+import { raiseIncident } from "../incidents";
+import { payloadDigest } from "../sdk/canonical-json";
 import { toActionView } from "./action-view";
 import { getOwnActionOrThrow } from "./get-action";
 import { actionResultInput, type ActionView } from "./schemas";
@@ -11,6 +13,10 @@ import { actionResultInput, type ActionView } from "./schemas";
 /**
  * The agent reports what happened when it executed an approved action. Counted later as
  * evidence for autonomy. Only actions the agent was told to execute can have a result.
+ *
+ * With the digest of what it executed (the SDK sends it), the result is the last receipt of the
+ * action's chain: a digest other than the approved payload's flags the action and raises a
+ * critical incident, in the same transaction (docs/audit-log.md#executed-payload-digest).
  */
 export async function reportActionResult(db: DbTx, agent: AuthenticatedAgent, actionId: string, raw: unknown): Promise<ActionView> {
   const input = actionResultInput.parse(raw);
@@ -20,6 +26,10 @@ export async function reportActionResult(db: DbTx, agent: AuthenticatedAgent, ac
   if (a.status !== "approved") {
     throw new ConflictError(`Only an approved action can have a result; this one is ${a.status}.`, { actionStatus: a.status });
   }
+  const approved = a.approvedPayload ?? a.proposedPayload;
+  const approvedDigest = payloadDigest(approved);
+  const executedDigest = input.payloadDigest ?? null;
+  const mismatch = executedDigest !== null && executedDigest !== approvedDigest;
   const updated = await withTx(db, async (tx) => {
     const res = await tx.action.updateMany({
       where: { id: a.id, status: "approved", version: a.version },
@@ -29,7 +39,10 @@ export async function reportActionResult(db: DbTx, agent: AuthenticatedAgent, ac
         outcomeOutput: input.output as Prisma.InputJsonValue | undefined,
         outcomeError: input.error ?? null,
         outcomeAt: new Date(),
-        executedPayload: (a.approvedPayload ?? a.proposedPayload) as Prisma.InputJsonValue,
+        // What ran is known only when it matches what was approved; otherwise only its digest is.
+        executedPayload: mismatch ? undefined : (approved as Prisma.InputJsonValue),
+        executedDigest,
+        digestMismatch: mismatch,
         version: { increment: 1 },
       },
     });
@@ -41,8 +54,22 @@ export async function reportActionResult(db: DbTx, agent: AuthenticatedAgent, ac
       targetType: "action",
       targetId: a.id,
       before: { status: a.status },
-      after: { status: target, error: input.error ?? null },
+      after: { status: target, error: input.error ?? null, approvedDigest, executedDigest, digestMismatch: mismatch },
+      agentId: a.agentId,
+      actionTypeId: a.actionTypeId,
+      // Applied to what the agent says it executed; without a digest, to what was approved.
+      receipt: { policyVersion: a.actionType.version, payloadDigest: executedDigest ?? approvedDigest },
     });
+    if (mismatch) {
+      await raiseIncident(tx, {
+        kind: "payload_digest_mismatch",
+        severity: "critical",
+        title: `${a.actionType.key}: the agent executed a payload other than the one approved`,
+        agentId: a.agentId,
+        runId: a.runId,
+        details: { actionId: a.id, approvedDigest, executedDigest },
+      });
+    }
     return tx.action.findUniqueOrThrow({ where: { id: a.id } });
   });
   return toActionView(updated, a.actionType.key);

@@ -28,6 +28,13 @@ export const actionResultInput = z
     status: z.enum(["succeeded", "failed"]),
     output: jsonValue.optional(),
     error: longString.optional(),
+    payloadDigest: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, "64 lower-case hex characters")
+      .optional()
+      .describe(
+        "SHA-256 (hex) of the RFC 8785 canonical JSON of the payload the agent executed; the SDK sends it. One that differs from the approved payload's flags the action and raises an incident.",
+      ),
   })
   .strict();
 export type ActionResultInput = z.infer<typeof actionResultInput>;

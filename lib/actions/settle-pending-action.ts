@@ -59,7 +59,8 @@ export async function settlePendingAction(
     verdict: "accepted" | "edited" | "rejected";
     editSize: number;
     comment: string | null;
-    audit: { action: string; after: unknown };
+    /** The receipt: what the decision applied to, under the type's version the decision was made on. */
+    audit: { action: string; after: unknown; payload: unknown; policyVersion: number };
   },
 ): Promise<Action> {
   const updated = await db.$transaction(async (tx) => {
@@ -85,6 +86,9 @@ export async function settlePendingAction(
       targetId: a.id,
       before: { status: a.status, payload: a.proposedPayload },
       after: s.audit.after,
+      agentId: a.agentId,
+      actionTypeId: a.actionTypeId,
+      receipt: { policyVersion: s.audit.policyVersion, payload: s.audit.payload },
     });
     await notifyActionChanged(tx, a.id);
     return tx.action.findUniqueOrThrow({ where: { id: a.id } });

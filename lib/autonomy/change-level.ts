@@ -4,6 +4,7 @@ import { withTx, type Db, type DbTx } from "../db/client";
 import { isUuid } from "../db/ids";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import type { ActionType, AutonomyChange, Prisma } from "../generated/prisma/client";
+import { policyReceipt } from "../action-types/policy-receipt";
 import { raiseIncident } from "../incidents";
 import { autoDemotion, eligibility, type Level } from "./eligibility";
 import { loadEvidence, loadWindowCounts } from "./load-evidence";
@@ -67,7 +68,8 @@ async function applyChange(
     targetType: "action_type",
     targetId: t.id,
     before: { level: t.level },
-    after: { level: c.toLevel, reason: c.reason, override: c.override ?? false, automatic: c.automatic ?? false },
+    after: { level: c.toLevel, reason: c.reason, override: c.override ?? false, automatic: c.automatic ?? false, version: t.version + 1 },
+    receipt: await policyReceipt(tx, t.id, t.version),
   });
   return change;
 }
@@ -133,7 +135,14 @@ export async function requestFullAutonomy(db: DbTx, actor: Actor, key: string, r
     const c = await tx.autonomyChange.create({
       data: { actionTypeId: t.id, fromLevel: 1, toLevel: 0, status: "pending", byId: actor.id, reason: input.reason, evidence: (await snapshot(tx, t)) as Prisma.InputJsonValue },
     });
-    await recordAuditEvent(tx, { actor: { type: "user", id: actor.id }, action: "autonomy.requested", targetType: "action_type", targetId: t.id, after: { toLevel: 0, reason: input.reason } });
+    await recordAuditEvent(tx, {
+      actor: { type: "user", id: actor.id },
+      action: "autonomy.requested",
+      targetType: "action_type",
+      targetId: t.id,
+      after: { toLevel: 0, reason: input.reason },
+      receipt: await policyReceipt(tx, t.id, t.version),
+    });
     return c;
   });
   return toChangeView(db, change);
@@ -151,7 +160,14 @@ export async function signOffAutonomyRequest(db: DbTx, actor: Actor, requestId: 
     if (claimed.count === 0) throw new ConflictError(`This request was already ${req.status}.`);
     if (!input.approve) {
       const denied = await tx.autonomyChange.update({ where: { id: req.id }, data: { approvedById: actor.id, decisionReason: input.reason!, decidedAt: new Date() } });
-      await recordAuditEvent(tx, { actor: { type: "user", id: actor.id }, action: "autonomy.denied", targetType: "action_type", targetId: req.actionTypeId, after: { reason: input.reason } });
+      await recordAuditEvent(tx, {
+        actor: { type: "user", id: actor.id },
+        action: "autonomy.denied",
+        targetType: "action_type",
+        targetId: req.actionTypeId,
+        after: { reason: input.reason },
+        receipt: await policyReceipt(tx, req.actionTypeId, req.actionType.version),
+      });
       return denied;
     }
     const t = req.actionType;

@@ -2,15 +2,19 @@ import { processOverdueActions } from "../actions/process-overdue-actions";
 import { evaluateAutoDemotions } from "../autonomy/change-level";
 import { getDb } from "../db/client";
 import { logger, metrics } from "../observability";
+import { maintainAuditChain, pruneAuditLog } from "./audit-chain";
 import { purgeBookkeeping } from "./purge-bookkeeping";
 
 // Background work every app instance runs. Each job is safe to run on many instances at once
-// (row locks / idempotent deletes), so there is no leader to elect.
+// (row locks / idempotent deletes / the audit chain's advisory lock), so there is no leader to elect.
 const JOBS: { name: string; everyMs: number; run: () => Promise<unknown> }[] = [
   { name: "overdue-approvals", everyMs: 10_000, run: () => processOverdueActions(getDb()) },
   { name: "auto-demotion", everyMs: Number(process.env.WARDEN_AUTO_DEMOTION_INTERVAL_MS) || 60_000, run: () => evaluateAutoDemotions(getDb()) },
   // Sign-in attempts, rate-limit windows and idempotency records, in small batches.
   { name: "bookkeeping-purge", everyMs: 5 * 60_000, run: () => purgeBookkeeping(getDb()) },
+  // Links new audit events into the hash chain and signs checkpoints (docs/audit-log.md).
+  { name: "audit-chain", everyMs: Number(process.env.WARDEN_AUDIT_CHAIN_INTERVAL_MS) || 2_000, run: () => maintainAuditChain(getDb()) },
+  { name: "audit-retention", everyMs: 10 * 60_000, run: () => pruneAuditLog(getDb()) },
 ];
 
 type Running = { timers: NodeJS.Timeout[]; inFlight: Set<Promise<void>> };

@@ -19,7 +19,7 @@ export async function claimAction(db: Db, actor: Actor, actionId: string, now = 
   if (!isUuid(actionId)) throw new NotFoundError("Action");
   const expires = new Date(now.getTime() + CLAIM_TTL_MS);
   return db.$transaction(async (tx) => {
-    const before = await tx.action.findUnique({ where: { id: actionId }, select: { status: true, claimedById: true, claimExpiresAt: true } });
+    const before = await tx.action.findUnique({ where: { id: actionId }, select: { status: true, claimedById: true, claimExpiresAt: true, agentId: true, actionTypeId: true } });
     if (!before) throw new NotFoundError("Action");
     if (before.status !== "pending") return { mine: false, claimedBy: null, claimExpiresAt: null };
     const res = await tx.action.updateMany({
@@ -32,7 +32,15 @@ export async function claimAction(db: Db, actor: Actor, actionId: string, now = 
     });
     if (res.count === 1) {
       if (before.claimedById !== actor.id || !before.claimExpiresAt || before.claimExpiresAt < now) {
-        await recordAuditEvent(tx, { actor: { type: "user", id: actor.id }, action: "action.claimed", targetType: "action", targetId: actionId, after: { until: expires } });
+        await recordAuditEvent(tx, {
+          actor: { type: "user", id: actor.id },
+          action: "action.claimed",
+          targetType: "action",
+          targetId: actionId,
+          after: { until: expires },
+          agentId: before.agentId,
+          actionTypeId: before.actionTypeId,
+        });
       }
       return { mine: true, claimedBy: actor.name ?? actor.email, claimExpiresAt: expires.toISOString() };
     }
