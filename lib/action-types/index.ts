@@ -5,3 +5,4 @@ export { declareActionType } from "./declare-action-type";
 export { toActionTypeView } from "./action-type-view";
 export * from "./schemas";
 export { policyReceipt } from "./policy-receipt";
+export { listActionTypeVersions, type ActionTypeVersionView } from "./list-action-type-versions";
