@@ -5,7 +5,17 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decideAction } from "../../lib/actions";
-import { auditContent, contentHash, generateSigningKeyPem, linkHash, publicKeyPem, signingKeyFromPem, verifyAuditLog } from "../../lib/audit";
+import {
+  auditContent,
+  contentHash,
+  generateSigningKeyPem,
+  linkHash,
+  pruneAuditEvents,
+  publicKeyPem,
+  recordAuditEvent,
+  signingKeyFromPem,
+  verifyAuditLog,
+} from "../../lib/audit";
 import { EVENT_COLUMNS, eventFields, type EventRow } from "../../lib/audit/rows";
 import { createDb, type Db } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/migrate";
@@ -60,7 +70,7 @@ async function settled(): Promise<{ events: number; links: number }> {
       SELECT (SELECT count(*) FROM audit_events) AS events, (SELECT count(*) FROM audit_chain) AS links,
              (SELECT max(seq) FROM audit_chain) AS head, (SELECT max(seq) FROM audit_checkpoints) AS signed`;
     if (r.events === r.links && r.head !== null && r.signed === r.head) return { events: Number(r.events), links: Number(r.links) };
-    if (i > 1200) throw new Error(`the chain did not catch up: ${r.links} of ${r.events} events linked, head ${r.head}, signed ${r.signed}`);
+    if (i > 450) throw new Error(`the chain did not catch up: ${r.links} of ${r.events} events linked, head ${r.head}, signed ${r.signed}`);
     await sleep(100);
   }
 }
@@ -119,7 +129,42 @@ describe("the audit chain", () => {
     expect(verified).toMatchObject({ ok: true, links: events, firstSeq: 1, lastSeq: events, pending: 0 });
     expect(verified.checkpoints.verified).toBeGreaterThanOrEqual(1);
     expect((await script("audit-verify", [])).out).toMatch(new RegExp(`audit chain: intact — ${events} link\\(s\\) checked`));
-  });
+  }, 120_000);
+
+  it("an event whose transaction commits late is linked in its transaction's order, not skipped", async () => {
+    // id order is not commit order: this event gets its id first but commits after others.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let lateId = 0n;
+    const late = db.$transaction(
+      async (tx) => {
+        lateId = (await recordAuditEvent(tx, { actor: { type: "system" }, action: "test.late", targetType: "test" })).id;
+        await gate;
+      },
+      { timeout: 60_000 },
+    );
+    while (lateId === 0n) await sleep(10);
+    const { key: apiKey } = await makeAgent(db);
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${a.url}/api/v1/actions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+        body: JSON.stringify({ type: "audit_late.act", payload: { i } }),
+      });
+      expect(res.status).toBe(201);
+    }
+    // Let the chainers run a few times while the early transaction is still open.
+    await sleep(1_500);
+    release();
+    await late;
+    await settled();
+    const [lateLink] = await db.$queryRaw<{ seq: bigint }[]>`SELECT seq FROM audit_chain WHERE event_id = ${lateId}`;
+    const after = await db.$queryRaw<{ seq: bigint }[]>`
+      SELECT c.seq FROM audit_chain c JOIN audit_events e ON e.id = c.event_id WHERE e.id > ${lateId}`;
+    expect(after.length).toBeGreaterThanOrEqual(3);
+    expect(after.every((l) => l.seq > lateLink.seq)).toBe(true);
+    expect((await verifyAuditLog(db, { keys: [key], retentionDays: null })).ok).toBe(true);
+  }, 120_000);
 
   it("refuses UPDATE and DELETE of audit rows from the application", async () => {
     const [e] = await db.auditEvent.findMany({ take: 1 });
@@ -247,4 +292,26 @@ describe("the audit chain", () => {
     expect(badManifest.code).toBe(1);
     expect(badManifest.out).toMatch(/signature does not verify/);
   });
+
+  it("retention prunes through a signed checkpoint, which becomes the chain's verified start", async () => {
+    const before = await settled();
+    const later = new Date(Date.now() + 10 * 86_400_000);
+    const { events, throughSeq } = await pruneAuditEvents(db, 1, later);
+    expect(events).toBeGreaterThan(0);
+    expect(await db.auditCheckpoint.findUnique({ where: { seq: BigInt(throughSeq!) } })).not.toBeNull();
+    // Links 1..throughSeq are gone with their events; the pruning itself is an event of the chain.
+    expect(events).toBe(throughSeq);
+    expect(await db.auditChainLink.count({ where: { seq: { lte: BigInt(throughSeq!) } } })).toBe(0);
+    const pruned = await db.auditEvent.count({ where: { action: "audit.pruned" } });
+    expect(pruned).toBeGreaterThanOrEqual(1);
+    expect((await settled()).events).toBe(before.events - events + pruned);
+    const [first] = await db.$queryRaw<{ seq: bigint; prev_hash: string }[]>`SELECT seq, prev_hash FROM audit_chain ORDER BY seq LIMIT 1`;
+    const start = await db.auditCheckpoint.findUniqueOrThrow({ where: { seq: first.seq - 1n } });
+    expect(first.prev_hash).toBe(start.chainHash);
+
+    const verified = await verifyAuditLog(db, { keys: [key], retentionDays: 1, now: later });
+    expect(verified).toMatchObject({ ok: true, firstSeq: Number(first.seq) });
+    // Without retention configured, a chain that does not begin at link 1 lost its beginning.
+    expect(await verifyAuditLog(db, { keys: [key], retentionDays: null, now: later })).toMatchObject({ ok: false, break: { kind: "start", reason: expect.stringMatching(/retention is off/) } });
+  }, 120_000);
 });
