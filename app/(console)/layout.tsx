@@ -14,7 +14,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     { href: "/drafts", label: "Drafts", icon: "drafts", count: "draft" },
     { href: "/action-types", label: "Action types", icon: "action-types" },
     { href: "/autonomy", label: "Autonomy", icon: "autonomy" },
-    ...(hasRole(actor.role, "admin") ? [{ href: "/admin/users", label: "Users", icon: "users" } as const] : []),
+    ...(hasRole(actor.role, "admin") ? [{ href: "/admin/users", label: "Users", icon: "users" } as const, { href: "/audit", label: "Audit log", icon: "audit" } as const] : []),
     ...(hasRole(actor.role, "manager") ? [{ href: "/settings/tokens", label: "API tokens", icon: "tokens" } as const] : []),
   ];
   // Only main scrolls, never the document: the shell and main are positioning contexts, so

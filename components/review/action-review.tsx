@@ -144,7 +144,7 @@ export function ActionReview({ initial, role, me }: { initial: ActionDetail; rol
           </div>
         </div>
         <TraceCard run={a.run} spans={a.spans} />
-        <HistoryCard history={a.history} />
+        <HistoryCard history={a.history} auditHref={hasRole(role, "admin") ? `/audit?target=${a.id}` : null} />
       </div>
 
       {copy && isReviewer ? (

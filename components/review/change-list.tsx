@@ -5,7 +5,7 @@ function show(v: unknown): string {
 }
 
 /** The payload's changed leaf paths, proposal beside edit. */
-export function ChangeList({ changes, afterLabel = "Edited" }: { changes: PayloadChange[]; afterLabel?: string }) {
+export function ChangeList({ changes, beforeLabel = "Proposed", afterLabel = "Edited" }: { changes: PayloadChange[]; beforeLabel?: string; afterLabel?: string }) {
   return (
     <div className="overflow-x-auto rounded-md border border-zinc-200">
       <table className="w-full border-collapse text-left text-[13px]" aria-label="Changed fields" data-testid="payload-diff">
@@ -15,7 +15,7 @@ export function ChangeList({ changes, afterLabel = "Edited" }: { changes: Payloa
               Field
             </th>
             <th scope="col" className="h-8 px-3 text-xs font-medium text-zinc-500">
-              Proposed
+              {beforeLabel}
             </th>
             <th scope="col" className="h-8 px-3 text-xs font-medium text-zinc-500">
               {afterLabel}

@@ -1,4 +1,6 @@
 import type { ActionDetail } from "@/lib/review/get-action-detail";
+import { Digest } from "../audit/digest";
+import { ButtonLink } from "../ui/button";
 import { Card, CardHeader } from "../ui/card";
 import { EmptyState } from "../ui/empty-state";
 import { Time } from "../ui/time";
@@ -42,11 +44,22 @@ function detailOf(e: Event): string | null {
   return null;
 }
 
-/** The action's audit trail, oldest first: who did what, and when. */
-export function HistoryCard({ history }: { history: Event[] }) {
+/** The action's audit trail, oldest first: who did what, and when, with each decision's receipt. */
+export function HistoryCard({ history, auditHref }: { history: Event[]; auditHref?: string | null }) {
   return (
     <Card aria-labelledby="history-title">
-      <CardHeader titleId="history-title" title="History" description="Every change to this action, from the audit log." />
+      <CardHeader
+        titleId="history-title"
+        title="History"
+        description="Every change to this action, from the audit log, with each decision's receipt."
+        actions={
+          auditHref ? (
+            <ButtonLink href={auditHref} size="sm" variant="ghost">
+              Open in the audit log
+            </ButtonLink>
+          ) : null
+        }
+      />
       {history.length === 0 ? (
         <EmptyState title="No history yet" />
       ) : (
@@ -61,6 +74,18 @@ export function HistoryCard({ history }: { history: Event[] }) {
                     <span className="font-medium text-zinc-900">{e.actor}</span> {WHAT[e.action] ?? e.action}
                   </p>
                   {detail ? <p className="mt-0.5 text-zinc-600">{detail}</p> : null}
+                  {e.payloadDigest || e.policyVersion !== null ? (
+                    <p className="mt-0.5 text-xs text-zinc-500">
+                      {e.policyVersion !== null ? `policy v${e.policyVersion}` : null}
+                      {e.policyVersion !== null && e.payloadDigest ? " · " : null}
+                      {e.payloadDigest ? (
+                        <>
+                          payload <Digest value={e.payloadDigest} className="text-zinc-500" />
+                        </>
+                      ) : null}
+                      {e.seq !== null ? <span className="ml-1.5 font-mono">#{e.seq}</span> : null}
+                    </p>
+                  ) : null}
                 </div>
                 <span className="shrink-0 text-xs text-zinc-500">
                   <Time iso={e.at} />

@@ -1,4 +1,6 @@
 import type { ActionDetail } from "@/lib/review/get-action-detail";
+import { Digest } from "../audit/digest";
+import { Alert } from "../ui/alert";
 import { Card } from "../ui/card";
 import { Time } from "../ui/time";
 import { ChangeList } from "./change-list";
@@ -34,6 +36,11 @@ export function ResultCard({ a }: { a: ActionDetail }) {
           </p>
         ) : null}
         {a.outcomeError ? <p className="mt-1.5 text-[13px] text-red-700">Execution error: {a.outcomeError}</p> : null}
+        {a.digestMismatch ? (
+          <Alert className="mt-2" title="The agent executed a payload other than the approved one">
+            The digest it reported (<Digest value={a.executedDigest ?? ""} />) is not the approved payload&apos;s. A critical incident was raised.
+          </Alert>
+        ) : null}
       </div>
       {a.changes.length > 0 ? (
         <div className="border-t border-zinc-100 px-4 py-3">

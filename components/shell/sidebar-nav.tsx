@@ -5,17 +5,27 @@ import { usePathname } from "next/navigation";
 import { cn } from "../ui/cn";
 import { Spinner } from "../ui/spinner";
 import { PendingCount } from "../review/pending-count";
-import { ActionTypesIcon, AgentsIcon, ApprovalsIcon, AutonomyIcon, DraftsIcon, OverviewIcon, TokenIcon, UsersIcon } from "../ui/icons";
+import { ActionTypesIcon, AgentsIcon, ApprovalsIcon, AuditIcon, AutonomyIcon, DraftsIcon, OverviewIcon, TokenIcon, UsersIcon } from "../ui/icons";
 
 export type NavItem = {
   href: string;
   label: string;
-  icon: "overview" | "agents" | "users" | "approvals" | "drafts" | "action-types" | "autonomy" | "tokens";
+  icon: "overview" | "agents" | "users" | "approvals" | "drafts" | "action-types" | "autonomy" | "tokens" | "audit";
   /** A live count of what waits behind the link. */
   count?: "approval" | "draft";
 };
 
-const ICONS = { overview: OverviewIcon, agents: AgentsIcon, users: UsersIcon, approvals: ApprovalsIcon, drafts: DraftsIcon, "action-types": ActionTypesIcon, autonomy: AutonomyIcon, tokens: TokenIcon };
+const ICONS = {
+  overview: OverviewIcon,
+  agents: AgentsIcon,
+  users: UsersIcon,
+  approvals: ApprovalsIcon,
+  drafts: DraftsIcon,
+  "action-types": ActionTypesIcon,
+  autonomy: AutonomyIcon,
+  tokens: TokenIcon,
+  audit: AuditIcon,
+};
 
 function isActive(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);

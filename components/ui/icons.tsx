@@ -168,3 +168,10 @@ export const ActionTypesIcon = (p: IconProps) => (
     <path d="m2 11 6 3 6-3" />
   </Svg>
 );
+
+export const AuditIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M4 1.5h5.5L12 4v10.5H4z" />
+    <path d="M6 7h4M6 9.5h4M6 12h2.5" />
+  </Svg>
+);

@@ -18,6 +18,8 @@ export type AuditRow = {
   /** Its link in the chain; null until the chainer links it (seconds). */
   seq: number | null;
   detail: string | null;
+  /** A result whose executed digest differs from the approved payload's. */
+  digestMismatch: boolean;
 };
 
 export type AuditLogPage = {
@@ -87,6 +89,7 @@ export async function listAuditEvents(db: DbTx, actor: Actor, raw: unknown): Pro
       contentHash: e.contentHash,
       seq: seqOf.get(e.id) ?? null,
       detail: detailOf(e.after),
+      digestMismatch: (e.after as { digestMismatch?: unknown } | null)?.digestMismatch === true,
     };
   });
   return { rows, order, nextCursor: events.length > PAGE ? String(page[page.length - 1].id) : null };

@@ -35,7 +35,11 @@ export async function getActionDetail(db: DbTx, actor: Actor, actionId: string, 
     db.review.findMany({ where: { targetType: "action", targetId: a.id }, orderBy: { createdAt: "asc" }, include: { reviewer: { select: { name: true, email: true } } } }),
   ]);
   const actorIds = [...new Set(history.filter((h) => h.actorType === "user" && h.actorId).map((h) => h.actorId!))];
-  const users = actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } }) : [];
+  const [users, links] = await Promise.all([
+    actorIds.length ? db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } }) : [],
+    history.length ? db.auditChainLink.findMany({ where: { eventId: { in: history.map((h) => h.id) } }, select: { eventId: true, seq: true } }) : [],
+  ]);
+  const seqOf = new Map(links.map((l) => [l.eventId, Number(l.seq)]));
   const userName = new Map(users.map((u) => [u.id, u.name ?? u.email]));
   const finalPayload = a.executedPayload ?? a.approvedPayload ?? null;
   const claimLive = a.claimExpiresAt && a.claimExpiresAt > now;
@@ -62,6 +66,8 @@ export async function getActionDetail(db: DbTx, actor: Actor, actionId: string, 
     decisionReason: a.decisionReason,
     outcome: a.outcome,
     outcomeError: a.outcomeError,
+    executedDigest: a.executedDigest,
+    digestMismatch: a.digestMismatch,
     createdAt: a.createdAt.toISOString(),
     dueAt: a.dueAt?.toISOString() ?? null,
     escalatedAt: a.escalatedAt?.toISOString() ?? null,
@@ -100,6 +106,10 @@ export async function getActionDetail(db: DbTx, actor: Actor, actionId: string, 
       actor: h.actorType === "user" ? (userName.get(h.actorId ?? "") ?? "a user") : h.actorType === "agent" ? a.agent.name : "Warden",
       at: h.createdAt.toISOString(),
       after: h.after,
+      // The receipt, and the event's place in the hash chain (null until linked, seconds later).
+      policyVersion: h.policyVersion,
+      payloadDigest: h.payloadDigest,
+      seq: seqOf.get(h.id) ?? null,
     })),
   };
 }

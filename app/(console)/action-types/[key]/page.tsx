@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { BackLink } from "@/components/shell/back-link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getActionTypeOrThrow } from "@/lib/action-types";
+import { getActionTypeOrThrow, listActionTypeVersions } from "@/lib/action-types";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -10,12 +10,14 @@ import { NotFoundError } from "@/lib/errors";
 import { ActionTypeForm } from "@/components/action-types/action-type-form";
 import { ActionTypeSummary } from "@/components/action-types/action-type-summary";
 import { AutonomyCard } from "@/components/action-types/autonomy-card";
+import { VersionHistory } from "@/components/action-types/version-history";
 import { PageHeader } from "@/components/shell/page-header";
 
 const load = cache(async (key: string) => {
   const actor = await requirePageActor("viewer");
   try {
-    return { actor, type: await getActionTypeOrThrow(getDb(), actor, key) };
+    const [type, versions] = await Promise.all([getActionTypeOrThrow(getDb(), actor, key), listActionTypeVersions(getDb(), actor, key)]);
+    return { actor, type, versions };
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;
@@ -30,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ActionTypePage({ params }: Props) {
-  const { actor, type } = await load((await params).key);
+  const { actor, type, versions } = await load((await params).key);
   const canEdit = hasRole(actor.role, "manager");
   return (
     <>
@@ -44,6 +46,7 @@ export default async function ActionTypePage({ params }: Props) {
       <div className="space-y-6">
         <AutonomyCard type={type} />
         {canEdit ? <ActionTypeForm initial={type} /> : <ActionTypeSummary type={type} />}
+        <VersionHistory versions={versions} />
       </div>
     </>
   );
