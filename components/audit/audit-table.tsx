@@ -54,7 +54,7 @@ export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: strin
                 {r.detail ? ` · ${r.detail}` : ""}
               </p>
             </Td>
-            <Td className="max-w-56 truncate">
+            <Td className="max-w-64 truncate" title={r.target.id ?? undefined}>
               <MaybeLink href={r.target.href}>{r.target.label}</MaybeLink>
             </Td>
             <Td className="whitespace-nowrap">

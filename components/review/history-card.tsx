@@ -40,7 +40,9 @@ function detailOf(e: Event): string | null {
   if (typeof after.reason === "string" && after.reason) return `“${after.reason}”`;
   if (e.action === "action.requested" && typeof after.route === "string") return `Routed to ${after.route} at level ${String(after.level)}.`;
   if (e.action === "action.claimed" && typeof after.until === "string") return `Until ${formatClock(after.until)}.`;
-  if (e.action === "action.result_reported" && typeof after.status === "string") return `Result: ${after.status}.`;
+  if (e.action === "action.result_reported" && typeof after.status === "string") {
+    return after.digestMismatch === true ? `Result: ${after.status}, with a payload other than the approved one.` : `Result: ${after.status}.`;
+  }
   return null;
 }
 
