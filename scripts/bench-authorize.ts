@@ -151,7 +151,7 @@ try {
     const typeIds = types.map((t) => t.id);
     await db.$executeRaw`DELETE FROM idempotency_records WHERE agent_id = ANY(${agents.map((a) => a.agent.id)}::uuid[])`;
     await db.$executeRaw`DELETE FROM actions WHERE action_type_id = ANY(${typeIds}::uuid[])`;
-    await db.$executeRaw`DELETE FROM audit_events WHERE target_type = 'action' AND after->>'type' LIKE ${`bench_${tag}.%`}`;
+    // The run's audit events stay: the audit log is append-only and hash-chained (docs/audit-log.md).
     await db.$executeRaw`DELETE FROM action_types WHERE id = ANY(${typeIds}::uuid[])`;
     await db.$executeRaw`DELETE FROM agents WHERE name LIKE ${`bench-authorize-${tag}-%`}`;
   }
