@@ -1,7 +1,9 @@
 // `npm run demo`: starts the console (embedded Postgres unless DATABASE_URL) and runs a simulated
 // fleet against it through the SDK over real HTTP, with a reviewer working the queues through the
 // console API — then keeps the console running to explore, until Ctrl-C.
+import path from "node:path";
 import { ConsoleApi, signIn } from "./demo/console";
+import { demoDatabaseEnv } from "./demo/data-dir";
 import { c, log } from "./demo/log";
 import { registerTypes, runBacklog, runFleet, type Fleet, type Scale } from "./demo/fleet";
 import { Reviewer } from "./demo/reviewer";
@@ -40,6 +42,7 @@ let admin = {
 function serverEnv(adminEmail: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    ...demoDatabaseEnv(),
     PORT: String(port),
     ...(userAdmin ? {} : { WARDEN_INIT_ADMIN_EMAIL: adminEmail, WARDEN_INIT_ADMIN_PASSWORD: DEMO_PASSWORD }),
     // The auto-demotion job checks every 5 s instead of every minute, so the demo shows it.
@@ -77,7 +80,8 @@ async function main() {
     log.error(`port ${port} on ${host} is in use; set PORT to a free one (PORT=3100 npm run demo)`);
     process.exit(1);
   }
-  log.step(`starting the console on ${baseUrl} (${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded Postgres"})`);
+  const dataDir = demoDatabaseEnv().WARDEN_DATA_DIR;
+  log.step(`starting the console on ${baseUrl} (${dataDir ? `embedded Postgres in ${path.relative(process.cwd(), dataDir) || "."}, apart from your own console` : "DATABASE_URL"})`);
   let server = await startServer(serverEnv(admin.email), baseUrl);
 
   let adminFetch = await signIn(baseUrl, admin.email, admin.password);
@@ -91,7 +95,7 @@ async function main() {
     adminFetch = await signIn(baseUrl, admin.email, admin.password);
   }
   if (!adminFetch) {
-    log.error(`could not sign in as ${admin.email}; check WARDEN_INIT_ADMIN_EMAIL / WARDEN_INIT_ADMIN_PASSWORD, or use a fresh WARDEN_DATA_DIR`);
+    log.error(`could not sign in as ${admin.email}; check WARDEN_INIT_ADMIN_EMAIL / WARDEN_INIT_ADMIN_PASSWORD, or use a fresh WARDEN_DEMO_DATA_DIR`);
     await server.stop();
     process.exit(1);
   }
