@@ -73,7 +73,7 @@ export function queueApiPath(kind: QueueKind, f: QueueFilters, page: { cursor?: 
 
 /**
  * A keyset cursor positioned at an item, so "the item after this one" is one indexed query even
- * deep in a 10,000-item queue. Mirrors encodeCursor in lib/review/list-queue.ts (base64url of
+ * deep in a 10,000-item queue. Mirrors encodeCursor in lib/db/keyset.ts (base64url of
  * "createdAt|id").
  */
 export function cursorAt(createdAt: string, id: string): string {

@@ -1,4 +1,5 @@
 export { listAgents, getAgentOrThrow } from "./list-agents";
+export { getAgentActivity } from "./get-agent-activity";
 export { createAgent } from "./create-agent";
 export { createApiKey, insertApiKey } from "./create-api-key";
 export { revokeApiKey } from "./revoke-api-key";

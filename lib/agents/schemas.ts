@@ -57,3 +57,35 @@ export const agentIdentity = z.object({
   keyId: z.uuid().describe("The id of the API key used for this request."),
 });
 export type AgentIdentity = z.infer<typeof agentIdentity>;
+
+/** The agent page's live activity: last week's numbers and the latest runs and actions. */
+export const agentActivity = z.object({
+  window: z.literal("7d"),
+  runs: z.number().int(),
+  failedRuns: z.number().int().describe("Failed or halted runs."),
+  costMicros: z.number(),
+  actions: z.number().int(),
+  pendingActions: z.number().int().describe("Waiting for a person now, whenever they were asked."),
+  recentRuns: z.array(
+    z.object({
+      id: z.string(),
+      externalId: z.string().nullable(),
+      status: z.enum(["running", "succeeded", "failed", "halted"]),
+      startedAt: z.string(),
+      spanCount: z.number().int(),
+      costMicros: z.number(),
+      error: z.string().nullable(),
+    }),
+  ),
+  recentActions: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      status: z.string(),
+      route: z.string(),
+      subject: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+export type AgentActivity = z.infer<typeof agentActivity>;
