@@ -55,7 +55,7 @@ function Marker({ c }: { c: AutonomyChangeView }) {
   return (
     <span
       className={cn(
-        "flex size-6 items-center justify-center rounded-full ring-4 ring-white",
+        "flex size-6 items-center justify-center rounded-full ring-4 ring-surface",
         promoted ? "bg-emerald-100 text-emerald-700" : demoted ? "bg-red-100 text-red-700" : c.status === "pending" ? "bg-amber-100 text-amber-700" : "bg-zinc-100 text-zinc-500",
       )}
     >

@@ -23,9 +23,10 @@ export function ProposalCard({ a }: { a: ActionDetail }) {
           value={a.proposedPayload}
           label={a.type.hasSchema ? "Proposed payload · matches the type's schema" : "Proposed payload · the type has no schema"}
           testId="proposed-payload"
+          fields
         />
         {finalPayload && a.changes.length > 0 ? (
-          <JsonBlock value={finalPayload} label={a.executedPayload ? "Executed payload" : "Approved payload"} testId="final-payload" />
+          <JsonBlock value={finalPayload} label={a.executedPayload ? "Executed payload" : "Approved payload"} testId="final-payload" fields />
         ) : null}
       </CardBody>
     </Card>

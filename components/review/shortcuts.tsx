@@ -45,6 +45,8 @@ export function Kbd({ children, className, decorative }: { children: React.React
     <kbd
       aria-hidden={decorative || undefined}
       className={
+        // A key cap on a button means nothing on a phone, which has no keyboard to press it.
+        (decorative ? "max-sm:hidden " : "") +
         "inline-flex h-[18px] min-w-[18px] items-center justify-center rounded border border-zinc-300 bg-zinc-50 px-1 font-mono text-[11px] leading-none font-medium text-zinc-600 shadow-[inset_0_-1px_0_var(--color-zinc-300)] " +
         (className ?? "")
       }

@@ -103,6 +103,7 @@ export const actionListItem = z.object({
   agentName: z.string(),
   status: z.enum(ACTION_STATUSES),
   route: z.enum(ACTION_ROUTES),
+  outcome: z.string().nullable(),
   level: z.number().int(),
   subject: z.string().nullable(),
   rationale: z.string().nullable(),

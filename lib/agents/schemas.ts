@@ -83,6 +83,7 @@ export const agentActivity = z.object({
       type: z.string(),
       status: z.string(),
       route: z.string(),
+      outcome: z.string().nullable(),
       subject: z.string().nullable(),
       createdAt: z.string(),
     }),

@@ -65,6 +65,8 @@ test("a reviewer edits the payload in the queue's item and approves; the waiting
   await expect(page.getByTestId("claim-status")).toContainText("You have this open until");
 
   await page.getByRole("button", { name: "Approve with edits" }).click();
+  // The editor opens on the fields; the JSON view is one click away and takes the focus.
+  await page.getByRole("dialog").getByRole("button", { name: "JSON", exact: true }).click();
   const editor = page.getByLabel("Payload (JSON)");
   await expect(editor).toBeFocused();
   // Invalid JSON is caught in the browser.
