@@ -28,14 +28,14 @@ export function ChangeList({ changes, afterLabel = "Edited" }: { changes: Payloa
               <td className="px-3 py-2 font-mono text-xs font-medium whitespace-nowrap text-zinc-800">{c.path}</td>
               <td className="px-3 py-2">
                 {c.before === undefined ? (
-                  <span className="text-xs text-zinc-400 italic">absent</span>
+                  <span className="text-xs text-zinc-500 italic">absent</span>
                 ) : (
                   <code className="rounded bg-red-50 px-1 py-0.5 font-mono text-xs break-all text-red-800 line-through decoration-red-300">{show(c.before)}</code>
                 )}
               </td>
               <td className="px-3 py-2">
                 {c.after === undefined ? (
-                  <span className="text-xs text-zinc-400 italic">removed</span>
+                  <span className="text-xs text-zinc-500 italic">removed</span>
                 ) : (
                   <code className="rounded bg-emerald-50 px-1 py-0.5 font-mono text-xs break-all text-emerald-800">{show(c.after)}</code>
                 )}

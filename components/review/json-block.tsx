@@ -39,7 +39,13 @@ export function JsonBlock({ value, label, testId, fields = false }: { value: unk
         </span>
       </div>
       {view === "fields" ? (
-        <div data-testid={testId} data-view="fields" className="max-h-[32rem] overflow-y-auto px-3 py-3">
+        <div
+          data-testid={testId}
+          data-view="fields"
+          tabIndex={0}
+          aria-label={label}
+          className="max-h-[32rem] overflow-y-auto px-3 py-3 outline-none focus-visible:ring-2 focus-visible:ring-accent-500 focus-visible:ring-inset"
+        >
           <PayloadFields value={value} />
         </div>
       ) : (

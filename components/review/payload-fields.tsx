@@ -25,7 +25,7 @@ function Value({ value, depth }: { value: Json; depth: number }) {
         <ul className="space-y-1">
           {value.map((v, i) => (
             <li key={i} className="flex gap-2">
-              <span aria-hidden="true" className="text-zinc-400">
+              <span aria-hidden="true" className="text-zinc-500">
                 •
               </span>
               <Scalar value={v} />

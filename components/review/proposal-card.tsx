@@ -16,7 +16,7 @@ export function ProposalCard({ a }: { a: ActionDetail }) {
               {a.rationale}
             </p>
           ) : (
-            <p className="mt-1 text-[13px] text-zinc-400">The agent gave no rationale.</p>
+            <p className="mt-1 text-[13px] text-zinc-500">The agent gave no rationale.</p>
           )}
         </div>
         <JsonBlock

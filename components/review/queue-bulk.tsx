@@ -48,7 +48,8 @@ export function BulkBar({
 /** What a bulk decision covers, named in the dialog: the type and subject of each item. */
 function ItemList({ items }: { items: QueueItem[] }) {
   return (
-    <ul className="max-h-40 divide-y divide-zinc-100 overflow-y-auto rounded-md border border-zinc-200 text-[13px]">
+    // Focusable: a long list scrolls from the keyboard too.
+    <ul tabIndex={0} aria-label="The selected actions" className="max-h-40 divide-y divide-zinc-100 overflow-y-auto rounded-md border border-zinc-200 text-[13px] outline-none focus-visible:ring-2 focus-visible:ring-accent-500">
       {items.map((i) => (
         <li key={i.id} className="truncate px-3 py-1.5">
           <span className="font-medium text-zinc-900">{i.type}</span>

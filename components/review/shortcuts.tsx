@@ -67,7 +67,7 @@ export function ShortcutsHelp({ open, onClose, shortcuts }: { open: boolean; onC
             <dd className="flex shrink-0 items-center gap-1">
               {s.keys.map((k, i) => (
                 <span key={k} className="flex items-center gap-1">
-                  {i > 0 ? <span className="text-xs text-zinc-400">or</span> : null}
+                  {i > 0 ? <span className="text-xs text-zinc-500">or</span> : null}
                   <Kbd>{k}</Kbd>
                 </span>
               ))}

@@ -51,6 +51,10 @@ function SearchBody({ onClose }: { onClose: () => void }) {
     ...(q ? [{ key: "all", href: actionsSearchHref(q), title: `Search all actions for “${q}”`, detail: "by action id, run id, subject or external id", at: null, group: "" }] : []),
   ];
   const current = Math.min(active, Math.max(0, options.length - 1));
+  // The active option stays in view as the arrow keys move through a long list.
+  useEffect(() => {
+    document.getElementById(`${id}-o${current}`)?.scrollIntoView({ block: "nearest" });
+  }, [id, current]);
   const go = (o: Option | undefined) => {
     if (!o) return;
     onClose();

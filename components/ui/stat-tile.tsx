@@ -17,7 +17,7 @@ export function StatTiles({ tiles, className }: { tiles: Tile[]; className?: str
             <span className="flex items-center gap-1.5 text-xs font-medium text-zinc-600">
               {t.attention ? <span className={cn("size-1.5 rounded-full", t.attention === "red" ? "bg-red-500" : "bg-amber-500")} aria-hidden="true" /> : null}
               {t.label}
-              {t.href ? <ChevronRightIcon className="ml-auto size-3.5 text-zinc-400" /> : null}
+              {t.href ? <ChevronRightIcon className="ml-auto size-3.5 text-zinc-500" /> : null}
             </span>
             <span className="mt-1.5 block text-2xl font-semibold tracking-tight text-zinc-900 tabular-nums" data-testid={t.testId}>
               {t.value}
