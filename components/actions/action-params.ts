@@ -29,6 +29,7 @@ export const STATUS_NAMES: Record<ActionStatus, string> = {
   drafted: "Draft recorded",
   discarded: "Discarded",
   halted: "Halted",
+  cancelled: "Withdrawn by the agent",
 };
 
 /** What the policy decided when the agent asked, in a reviewer's words. */

@@ -1,1 +1,1 @@
-export { getKillSwitches, GLOBAL_KILL_SWITCH, type AgentSwitches } from "./get-kill-switches";
+export { cachedGlobalSwitch, getKillSwitches, GLOBAL_KILL_SWITCH, type AgentSwitches } from "./get-kill-switches";
