@@ -171,11 +171,12 @@ function QueueRow({
           <p className="mt-0.5 line-clamp-2 text-[12.5px] leading-snug text-zinc-700" title={item.rationale} data-testid="queue-rationale">
             {item.rationale}
           </p>
-        ) : (
-          <p className="mt-0.5 truncate font-mono text-[11.5px] text-zinc-600" title={item.preview}>
+        ) : null}
+        {item.preview ? (
+          <p className="mt-0.5 truncate text-xs text-zinc-600" title={item.preview} data-testid="queue-payload">
             {item.preview}
           </p>
-        )}
+        ) : null}
         {note ? (
           <p className="mt-0.5 truncate text-xs text-amber-800" title={item.reason}>
             {note}

@@ -1,6 +1,7 @@
 import { assertRole, type Actor } from "../auth/roles";
 import type { DbTx } from "../db/client";
 import { decodeCursor, encodeCursor } from "../db/keyset";
+import { payloadSummary } from "./payload-summary";
 import type { Prisma } from "../generated/prisma/client";
 import { AGE_FILTERS, queueQuery, type QueuePage } from "./schemas";
 
@@ -77,7 +78,7 @@ export async function listQueue(db: DbTx, actor: Actor, raw: unknown, now = new 
         reason: a.routeReason,
         rationale: a.rationale ? a.rationale.slice(0, RATIONALE_PREVIEW) : null,
         subject: a.subjectKey,
-        preview: JSON.stringify(a.proposedPayload).slice(0, 160),
+        preview: payloadSummary(a.proposedPayload),
         createdAt: a.createdAt.toISOString(),
         dueAt: a.dueAt?.toISOString() ?? null,
         escalatedAt: a.escalatedAt?.toISOString() ?? null,

@@ -31,6 +31,7 @@ export const queueItem = z.object({
   /** The agent's rationale, cut to what a row shows. */
   rationale: z.string().nullable(),
   subject: z.string().nullable(),
+  /** The payload's fields in one readable line (payload-summary.ts). */
   preview: z.string(),
   createdAt: z.string(),
   dueAt: z.string().nullable(),

@@ -105,7 +105,7 @@ describe("the queue's rows and text search", () => {
     const miss = await requestAction(db, agent, { type, rationale: "Something else entirely.", payload: { amount: 13 } });
 
     const page = await listQueue(db, actor, { kind: "approval", type });
-    expect(page.items.find((i) => i.id === hit.id)).toMatchObject({ rationale: `The ${word} never arrived; refund it.`, subject: "order-77" });
+    expect(page.items.find((i) => i.id === hit.id)).toMatchObject({ rationale: `The ${word} never arrived; refund it.`, subject: "order-77", preview: "amount: 12" });
     const search = async (q: string) => (await listQueue(db, actor, { kind: "approval", type, q })).items.map((i) => i.id);
     expect(await search(word.toLowerCase())).toEqual([hit.id]);
     expect(await search("ORDER-77")).toEqual([hit.id]);
