@@ -12,10 +12,13 @@ const RATIONALE_PREVIEW = 240;
 /**
  * What a search box on the Actions page can name: a UUID is an action or a run; anything else
  * is a subject or a run's external id. Exact matches only, so each is one index probe
- * (docs/data-model.md lists the indexes).
+ * (docs/data-model.md lists the indexes). The runs are looked up first: an OR across the join
+ * would make Postgres walk every action instead of probing two indexes.
  */
-export function actionSearchWhere(q: string): Prisma.ActionWhereInput {
-  return isUuid(q) ? { OR: [{ id: q.toLowerCase() }, { runId: q.toLowerCase() }] } : { OR: [{ subjectKey: q }, { run: { externalId: q } }] };
+export async function actionSearchWhere(db: DbTx, q: string): Promise<Prisma.ActionWhereInput> {
+  if (isUuid(q)) return { OR: [{ id: q.toLowerCase() }, { runId: q.toLowerCase() }] };
+  const runs = await db.run.findMany({ where: { externalId: q }, select: { id: true }, take: 100 });
+  return runs.length ? { OR: [{ subjectKey: q }, { runId: { in: runs.map((r) => r.id) } }] } : { subjectKey: q };
 }
 
 /**
@@ -33,7 +36,7 @@ export async function listActions(db: DbTx, actor: Actor, raw: unknown, now = ne
   if (q.agentId) filters.push({ agentId: q.agentId });
   if (q.reviewerId) filters.push({ decidedById: q.reviewerId });
   if (q.since) filters.push({ createdAt: { gte: new Date(now.getTime() - ACTION_SINCE[q.since] * 1000) } });
-  if (q.q) filters.push(actionSearchWhere(q.q));
+  if (q.q) filters.push(await actionSearchWhere(db, q.q));
   const where: Prisma.ActionWhereInput = { AND: filters };
   const after = q.cursor ? decodeCursor(q.cursor) : null;
   const keyset: Prisma.ActionWhereInput | null = after
