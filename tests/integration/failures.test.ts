@@ -221,6 +221,9 @@ describe("the database is unreachable", () => {
         expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
         expect((await res.json()).code).toBe("unavailable");
       }
+      // Log lines are written asynchronously: wait for the first, then make sure no second follows.
+      await waitFor(async () => /database unreachable/.test(app.output().slice(before)), "the outage to be logged", 5_000);
+      await new Promise((r) => setTimeout(r, 300));
       const logged = app.output().slice(before);
       expect(logged.match(/database unreachable/g)?.length ?? 0).toBe(1);
       expect(logged).not.toMatch(/unhandled error/);
