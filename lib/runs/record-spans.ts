@@ -1,10 +1,11 @@
 import type { AuthenticatedAgent } from "../agents/authenticate-agent";
-import type { DbTx } from "../db/client";
+import { enforceRunLimits } from "../budgets/enforce-run-limits";
+import { withTx, type DbTx } from "../db/client";
 import { metrics } from "../observability";
 import { getKillSwitches } from "../switches";
 import type { Run } from "../generated/prisma/client";
 import { getOwnRunOrThrow } from "./get-run";
-import { costMicros, findPrice, usdToMicros, type Price } from "./pricing";
+import { costMicros, findPrice, loadPrices, usdToMicros, type Price } from "./pricing";
 import { runGuard } from "./run-guard";
 import { toRunView } from "./run-view";
 import { recordSpansInput, type RecordSpansResult, type SpanInput } from "./schemas";
@@ -27,13 +28,19 @@ export async function recordSpans(db: DbTx, agent: AuthenticatedAgent, runId: st
 
 /**
  * Inserts validated spans into a run and adds them to its totals in one statement; returns how
- * many were new. Shared by the REST endpoint and OTLP ingestion.
+ * many were new. Shared by the REST endpoint and OTLP ingestion. The run's budgets, loop breaker
+ * and the agent's spend caps are enforced in the same transaction (lib/budgets), so the batch
+ * that crosses a limit is the one whose answer says stop.
  */
 export async function insertSpanBatch(db: DbTx, runId: string, spans: readonly SpanInput[]): Promise<{ accepted: number; run: Run }> {
-  const prices = spans.some((s) => s.costUsd === undefined && s.model) ? await db.modelPrice.findMany() : [];
+  return withTx(db, (tx) => insertAndEnforce(tx, runId, spans));
+}
+
+async function insertAndEnforce(db: DbTx, runId: string, spans: readonly SpanInput[]): Promise<{ accepted: number; run: Run }> {
+  const prices = spans.some((s) => s.costUsd === undefined && s.model) ? await loadPrices(db) : [];
   const rows = spans.map((s) => toRow(s, prices));
   const col = <K extends keyof Row>(k: K) => rows.map((r) => r[k]);
-  const updated = await db.$queryRaw<(Run & { accepted: number })[]>`
+  const updated = await db.$queryRaw<(Run & { accepted: number; batchCostMicros: bigint; batchTokens: bigint })[]>`
     WITH ins AS (
       INSERT INTO spans (id, run_id, external_id, parent_id, kind, name, model, input_tokens, output_tokens,
                          cost_micros, status, input, output, attributes, started_at, ended_at, duration_ms)
@@ -57,13 +64,14 @@ export async function insertSpanBatch(db: DbTx, runId: string, spans: readonly S
     UPDATE runs SET span_count = span_count + s.n, input_tokens = input_tokens + s.it,
                     output_tokens = output_tokens + s.ot, cost_micros = cost_micros + s.c
     FROM s WHERE runs.id = ${runId}::uuid
-    RETURNING s.n AS accepted, runs.id, runs.agent_id AS "agentId", runs.external_id AS "externalId",
+    RETURNING s.n AS accepted, s.c AS "batchCostMicros", (s.it + s.ot) AS "batchTokens", runs.id, runs.agent_id AS "agentId", runs.external_id AS "externalId",
               runs.status::text AS status, runs.halt_reason AS "haltReason", runs.agent_version AS "agentVersion",
               runs.session_id AS "sessionId", runs.started_at AS "startedAt", runs.ended_at AS "endedAt",
               runs.input_tokens AS "inputTokens", runs.output_tokens AS "outputTokens", runs.cost_micros AS "costMicros",
               runs.span_count AS "spanCount"`;
-  const { accepted, ...run } = updated[0];
-  return { accepted: Number(accepted), run: run as Run };
+  const { accepted, batchCostMicros, batchTokens, ...run } = updated[0];
+  const batch = { accepted: Number(accepted), costMicros: BigInt(batchCostMicros), tokens: BigInt(batchTokens), toolCalls: spans.some((s) => s.kind === "tool") };
+  return { accepted: Number(accepted), run: await enforceRunLimits(db, run as Run, batch) };
 }
 
 type Row = ReturnType<typeof toRow>;
@@ -74,7 +82,7 @@ function toRow(s: SpanInput, prices: readonly Price[]) {
   let cost = 0n;
   if (s.costUsd !== undefined) cost = usdToMicros(s.costUsd);
   else if (s.model && (inputTokens || outputTokens)) {
-    const price = findPrice(prices, s.model);
+    const price = findPrice(prices, s.model, new Date(s.startTime));
     if (price) cost = costMicros(price, inputTokens, outputTokens);
   }
   const start = Date.parse(s.startTime);
