@@ -68,7 +68,9 @@ export async function deliverDueAlerts(db: DbTx, o: DeliveryOptions = {}): Promi
 }
 
 async function attempt(db: DbTx, d: Claimed, token: string, now: () => Date, o: DeliveryOptions): Promise<"delivered" | "retrying" | "failed"> {
-  const sentAt = now();
+  // The signature's timestamp is the wall clock whatever `now` says: receivers reject signatures
+  // more than a few minutes off their own clock.
+  const sentAt = new Date();
   const body = renderBody(d.format, d.payload, process.env.NEXTAUTH_URL ?? null);
   let statusCode: number | null = null;
   let error: string | null = null;

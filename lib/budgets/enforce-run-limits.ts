@@ -48,14 +48,20 @@ type Limits = {
 
 const big = (v: bigint | number | string | null) => (v === null ? null : BigInt(v));
 
-export async function enforceRunLimits<R extends RunAfterBatch>(tx: DbTx, run: R, batch: BatchTotals, now = new Date()): Promise<R> {
-  if (batch.accepted === 0) return run;
+/**
+ * Returns the run as it is now (halted when a breaker tripped) and, when this batch turned the
+ * agent's kill switch on (the daily cap), the reason to stop that the run itself does not carry.
+ */
+export async function enforceRunLimits<R extends RunAfterBatch>(tx: DbTx, run: R, batch: BatchTotals, now = new Date()): Promise<{ run: R; stop: string | null }> {
+  const unchanged = { run, stop: null };
+  if (batch.accepted === 0) return unchanged;
   const [limits] = await tx.$queryRaw<Limits[]>`
     SELECT a.name AS agent_name, a.run_cost_budget_micros, a.run_token_budget, a.hourly_spend_alert_micros,
            a.daily_spend_alert_micros, a.daily_spend_cap_micros, a.loop_threshold AS agent_loop_threshold,
            r.cost_budget_micros, r.token_budget, r.loop_threshold, r.loop_window_start
     FROM runs r JOIN agents a ON a.id = r.agent_id WHERE r.id = ${run.id}::uuid`;
-  if (!limits) return run;
+  if (!limits) return unchanged;
+  let stop: string | null = null;
 
   if (batch.costMicros > 0n || batch.tokens > 0n) {
     const spent = await bumpSpend(tx, run.agentId, batch.costMicros, batch.tokens, now);
@@ -64,17 +70,19 @@ export async function enforceRunLimits<R extends RunAfterBatch>(tx: DbTx, run: R
       dailyAlertMicros: big(limits.daily_spend_alert_micros),
       dailyCapMicros: big(limits.daily_spend_cap_micros),
     });
-    for (const v of verdicts) await raiseSpendIncident(tx, run, limits.agent_name, v, now);
+    for (const v of verdicts) {
+      if (await raiseSpendIncident(tx, run, limits.agent_name, v, now)) stop = `${v.reason} The agent's kill switch is now on.`;
+    }
   }
 
-  if (run.status !== "running") return run;
+  if (run.status !== "running") return { run, stop };
   const trip =
     checkRunBudgets(
       { costMicros: BigInt(run.costMicros), tokens: BigInt(run.inputTokens) + BigInt(run.outputTokens) },
       { costMicros: big(limits.cost_budget_micros ?? limits.run_cost_budget_micros), tokens: big(limits.token_budget ?? limits.run_token_budget) },
     ) ?? (batch.toolCalls ? await checkLoop(tx, run.id, limits.loop_threshold ?? limits.agent_loop_threshold ?? DEFAULT_LOOP_THRESHOLD, limits.loop_window_start) : null);
-  if (!trip) return run;
-  return (await haltRun(tx, run, limits.agent_name, trip, now)) ? { ...run, status: "halted", haltReason: trip.reason } : run;
+  if (!trip || !(await haltRun(tx, run, limits.agent_name, trip, now))) return { run, stop };
+  return { run: { ...run, status: "halted", haltReason: trip.reason }, stop };
 }
 
 /** The run's latest tool calls, newest first, after the loop window a budget grant may have moved. */
@@ -117,7 +125,8 @@ async function haltRun(tx: DbTx, run: RunAfterBatch, agentName: string, trip: Tr
   return true;
 }
 
-async function raiseSpendIncident(tx: DbTx, run: RunAfterBatch, agentName: string, v: SpendVerdict, now: Date): Promise<void> {
+/** Raises a spend incident once per window; true when it turned the agent's kill switch on. */
+async function raiseSpendIncident(tx: DbTx, run: RunAfterBatch, agentName: string, v: SpendVerdict, now: Date): Promise<boolean> {
   const hour = hourOf(now).toISOString();
   const day = dayOf(now).toISOString().slice(0, 10);
   const details = { spentUsd: Number(v.spentMicros) / 1e6, limitUsd: Number(v.limitMicros) / 1e6, window: v.kind === "hourly_alert" ? hour : day };
@@ -137,10 +146,9 @@ async function raiseSpendIncident(tx: DbTx, run: RunAfterBatch, agentName: strin
       },
       now,
     );
-    if (incident) {
-      await applyKillSwitch(tx, { system: "the daily spend cap" }, { kind: "agent", agentId: run.agentId }, true, v.reason, { incident: false }, now);
-    }
-    return;
+    if (!incident) return false;
+    const flip = await applyKillSwitch(tx, { system: "the daily spend cap" }, { kind: "agent", agentId: run.agentId }, true, v.reason, { incident: false }, now);
+    return flip.changed;
   }
   const hourly = v.kind === "hourly_alert";
   await raiseIncident(
@@ -156,4 +164,5 @@ async function raiseSpendIncident(tx: DbTx, run: RunAfterBatch, agentName: strin
     },
     now,
   );
+  return false;
 }

@@ -20,9 +20,9 @@ const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 export async function recordSpans(db: DbTx, agent: AuthenticatedAgent, runId: string, raw: unknown): Promise<RecordSpansResult> {
   const { spans } = recordSpansInput.parse(raw);
   const [run, switches] = await Promise.all([getOwnRunOrThrow(db, agent, runId), getKillSwitches(db, agent.agentId)]);
-  const { accepted, run: after } = await insertSpanBatch(db, run.id, spans);
+  const { accepted, run: after, stop } = await insertSpanBatch(db, run.id, spans);
   metrics.spansIngested.inc({ source: "rest" }, accepted);
-  const guard = runGuard(after, switches);
+  const guard = runGuard(after, switches, stop);
   return { accepted, run: toRunView(after), continue: guard.continue, reason: guard.reason };
 }
 
@@ -32,11 +32,11 @@ export async function recordSpans(db: DbTx, agent: AuthenticatedAgent, runId: st
  * and the agent's spend caps are enforced in the same transaction (lib/budgets), so the batch
  * that crosses a limit is the one whose answer says stop.
  */
-export async function insertSpanBatch(db: DbTx, runId: string, spans: readonly SpanInput[]): Promise<{ accepted: number; run: Run }> {
+export async function insertSpanBatch(db: DbTx, runId: string, spans: readonly SpanInput[]): Promise<{ accepted: number; run: Run; stop: string | null }> {
   return withTx(db, (tx) => insertAndEnforce(tx, runId, spans));
 }
 
-async function insertAndEnforce(db: DbTx, runId: string, spans: readonly SpanInput[]): Promise<{ accepted: number; run: Run }> {
+async function insertAndEnforce(db: DbTx, runId: string, spans: readonly SpanInput[]): Promise<{ accepted: number; run: Run; stop: string | null }> {
   const prices = spans.some((s) => s.costUsd === undefined && s.model) ? await loadPrices(db) : [];
   const rows = spans.map((s) => toRow(s, prices));
   const col = <K extends keyof Row>(k: K) => rows.map((r) => r[k]);
@@ -71,7 +71,7 @@ async function insertAndEnforce(db: DbTx, runId: string, spans: readonly SpanInp
               runs.span_count AS "spanCount"`;
   const { accepted, batchCostMicros, batchTokens, ...run } = updated[0];
   const batch = { accepted: Number(accepted), costMicros: BigInt(batchCostMicros), tokens: BigInt(batchTokens), toolCalls: spans.some((s) => s.kind === "tool") };
-  return { accepted: Number(accepted), run: await enforceRunLimits(db, run as Run, batch) };
+  return { accepted: Number(accepted), ...(await enforceRunLimits(db, run as Run, batch)) };
 }
 
 type Row = ReturnType<typeof toRow>;
