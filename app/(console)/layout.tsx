@@ -1,11 +1,15 @@
 import { requirePageActor } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db";
+import { getActiveKillSwitches } from "@/lib/switches";
 import { Sidebar } from "@/components/shell/sidebar";
 import type { NavItem } from "@/components/shell/sidebar-nav";
+import { KillSwitchBanner } from "@/components/switches/kill-switch-banner";
 
 // The shell only decides what to show; each page checks its own minimum role.
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePageActor("viewer");
+  const switches = await getActiveKillSwitches(getDb());
   const items: NavItem[] = [
     { href: "/", label: "Overview", icon: "overview" },
     { href: "/agents", label: "Agents", icon: "agents" },
@@ -14,6 +18,10 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     { href: "/drafts", label: "Drafts", icon: "drafts", count: "draft" },
     { href: "/action-types", label: "Action types", icon: "action-types" },
     { href: "/autonomy", label: "Autonomy", icon: "autonomy" },
+    { href: "/incidents", label: "Incidents", icon: "incidents", count: "incidents" },
+    { href: "/kill-switches", label: "Kill switches", icon: "kill-switches" },
+    { href: "/alerts", label: "Alert channels", icon: "alerts" },
+    ...(hasRole(actor.role, "manager") ? [{ href: "/model-prices", label: "Model prices", icon: "prices" } as const] : []),
     ...(hasRole(actor.role, "admin") ? [{ href: "/admin/users", label: "Users", icon: "users" } as const] : []),
     ...(hasRole(actor.role, "manager") ? [{ href: "/settings/tokens", label: "API tokens", icon: "tokens" } as const] : []),
   ];
@@ -30,6 +38,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       </a>
       <Sidebar actor={actor} items={items} />
       <main id="content" className="relative min-w-0 flex-1 overflow-y-auto">
+        <KillSwitchBanner initial={switches} />
         <div className="mx-auto max-w-6xl px-8 py-7">{children}</div>
       </main>
     </div>

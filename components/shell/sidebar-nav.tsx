@@ -4,18 +4,32 @@ import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "../ui/cn";
 import { Spinner } from "../ui/spinner";
+import { OpenIncidentsCount } from "../incidents/open-count";
 import { PendingCount } from "../review/pending-count";
-import { ActionTypesIcon, AgentsIcon, ApprovalsIcon, AutonomyIcon, DraftsIcon, OverviewIcon, TokenIcon, UsersIcon } from "../ui/icons";
+import { ActionTypesIcon, AgentsIcon, ApprovalsIcon, AutonomyIcon, BellIcon, DraftsIcon, IncidentsIcon, OverviewIcon, PowerIcon, TagIcon, TokenIcon, UsersIcon } from "../ui/icons";
 
 export type NavItem = {
   href: string;
   label: string;
-  icon: "overview" | "agents" | "users" | "approvals" | "drafts" | "action-types" | "autonomy" | "tokens";
+  icon: "overview" | "agents" | "users" | "approvals" | "drafts" | "action-types" | "autonomy" | "tokens" | "incidents" | "kill-switches" | "alerts" | "prices";
   /** A live count of what waits behind the link. */
-  count?: "approval" | "draft";
+  count?: "approval" | "draft" | "incidents";
 };
 
-const ICONS = { overview: OverviewIcon, agents: AgentsIcon, users: UsersIcon, approvals: ApprovalsIcon, drafts: DraftsIcon, "action-types": ActionTypesIcon, autonomy: AutonomyIcon, tokens: TokenIcon };
+const ICONS = {
+  overview: OverviewIcon,
+  agents: AgentsIcon,
+  users: UsersIcon,
+  approvals: ApprovalsIcon,
+  drafts: DraftsIcon,
+  "action-types": ActionTypesIcon,
+  autonomy: AutonomyIcon,
+  tokens: TokenIcon,
+  incidents: IncidentsIcon,
+  "kill-switches": PowerIcon,
+  alerts: BellIcon,
+  prices: TagIcon,
+};
 
 function isActive(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
@@ -43,7 +57,7 @@ export function SidebarNav({ items }: { items: NavItem[] }) {
                 <Icon className={cn("size-4", active ? "text-accent-200" : "text-zinc-500")} />
                 {item.label}
                 <PendingMark />
-                {item.count ? <PendingCount kind={item.count} active={active} /> : null}
+                {item.count === "incidents" ? <OpenIncidentsCount active={active} /> : item.count ? <PendingCount kind={item.count} active={active} /> : null}
               </Link>
             </li>
           );

@@ -73,6 +73,18 @@ export async function getRunLimits(db: DbTx, _actor: Actor, runId: string): Prom
   return toRunLimitsView(run);
 }
 
+/** An agent's runs a breaker halted, newest first: where a manager grants one more room. */
+export async function listHaltedRuns(db: DbTx, _actor: Actor, agentId: string, limit = 10): Promise<RunLimitsView[]> {
+  if (!isUuid(agentId)) return [];
+  const runs = await db.run.findMany({
+    where: { agentId, status: "halted", haltRule: { not: null } },
+    orderBy: { haltedAt: "desc" },
+    take: limit,
+    select: RUN_SELECT,
+  });
+  return runs.map(toRunLimitsView);
+}
+
 export async function grantRunBudget(db: DbTx, actor: Actor, runId: string, raw: unknown): Promise<BudgetGrantResult> {
   assertRole(actor, "manager", "grant a run more budget");
   const input = budgetGrantInput.parse(raw);

@@ -1,5 +1,5 @@
 export { enforceRunLimits, type RunAfterBatch, type BatchTotals } from "./enforce-run-limits";
-export { grantRunBudget, getRunLimits } from "./grant-run-budget";
+export { grantRunBudget, getRunLimits, listHaltedRuns } from "./grant-run-budget";
 export { readSpend, bumpSpend, type SpendNow } from "./spend-counters";
 export { checkRunBudgets, detectLoop, spendVerdicts, DEFAULT_LOOP_THRESHOLD, type Trip, type BreakerRule } from "./rules";
 export { callSignature, normalizedInput, similarCalls } from "./similar-input";

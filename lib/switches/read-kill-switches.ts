@@ -3,7 +3,7 @@ import type { DbTx } from "../db/client";
 import { isUuid } from "../db/ids";
 import { NotFoundError } from "../errors";
 import { readGlobal, type SwitchScope } from "./set-kill-switch";
-import type { ActiveSwitches, BlastRadius, KillSwitchView } from "./schemas";
+import { switchScopeQuery, type ActiveSwitches, type BlastRadius, type KillSwitchView } from "./schemas";
 
 /** The global switch as it is now (every signed-in role may read it). */
 export async function getGlobalKillSwitch(db: DbTx, _actor: Actor): Promise<KillSwitchView> {
@@ -44,4 +44,11 @@ export async function killSwitchBlastRadius(db: DbTx, _actor: Actor, scope: Swit
   const type = await db.actionType.findUnique({ where: { key: scope.key }, select: { id: true } });
   if (!type) throw new NotFoundError("Action type");
   return { pendingActions: await db.action.count({ where: { status: "pending", actionTypeId: type.id } }), runningRuns: null };
+}
+
+/** The blast radius for a scope given as a query string. */
+export function killSwitchBlastRadiusFor(db: DbTx, actor: Actor, query: Record<string, string>): Promise<BlastRadius> {
+  const q = switchScopeQuery.parse(query);
+  const scope: SwitchScope = q.scope === "global" ? { kind: "global" } : q.scope === "agent" ? { kind: "agent", agentId: q.agentId } : { kind: "action_type", key: q.key };
+  return killSwitchBlastRadius(db, actor, scope);
 }

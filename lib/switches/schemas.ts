@@ -33,3 +33,10 @@ export type ActiveSwitches = {
   agents: { id: string; name: string; reason: string | null; changedAt: string | null }[];
   actionTypes: { key: string; reason: string | null; changedAt: string | null }[];
 };
+
+/** ?scope=global | ?scope=agent&agentId=… | ?scope=action_type&key=… (the console's blast-radius query). */
+export const switchScopeQuery = z.discriminatedUnion("scope", [
+  z.object({ scope: z.literal("global") }).strict(),
+  z.object({ scope: z.literal("agent"), agentId: z.uuid() }).strict(),
+  z.object({ scope: z.literal("action_type"), key: z.string().min(1).max(100) }).strict(),
+]);
