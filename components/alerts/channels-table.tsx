@@ -21,7 +21,7 @@ export function ChannelsTable({ channels, kindLabel }: { channels: ChannelView[]
       <TBody>
         {channels.map((c) => (
           <Tr key={c.id} className={c.enabled ? undefined : "text-zinc-500"}>
-            <Td>
+            <Td className="py-2">
               <Link href={`/alerts/${c.id}`} className="rounded-sm font-medium text-zinc-900 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-accent-500">
                 {c.name}
               </Link>
@@ -39,7 +39,7 @@ export function ChannelsTable({ channels, kindLabel }: { channels: ChannelView[]
             </Td>
             <Td>{c.format === "slack" ? "Slack" : "Standard"}</Td>
             <Td className="text-right tabular-nums">
-              <span className="text-emerald-700">{c.stats.delivered} sent</span>
+              <span className={c.stats.delivered ? "text-emerald-700" : "text-zinc-500"}>{c.stats.delivered} sent</span>
               {c.stats.pending ? <span className="text-amber-700"> · {c.stats.pending} pending</span> : null}
               {c.stats.failed ? <span className="text-red-700"> · {c.stats.failed} failed</span> : null}
             </Td>

@@ -4,6 +4,15 @@ import { Badge, type Tone } from "../ui/badge";
 import { EmptyState } from "../ui/empty-state";
 import { Time } from "../ui/time";
 
+/** "in 4 min", "in 2 h", or "due now": when a retry is next tried. */
+function until(iso: string, now = Date.now()): string {
+  const s = Math.round((new Date(iso).getTime() - now) / 1000);
+  if (s <= 5) return "due now";
+  if (s < 90) return `in ${s} s`;
+  const m = Math.round(s / 60);
+  return m < 90 ? `in ${m} min` : `in ${Math.round(m / 60)} h`;
+}
+
 const STATUS: Record<DeliveryView["status"], { tone: Tone; label: string }> = {
   delivered: { tone: "green", label: "Delivered" },
   pending: { tone: "amber", label: "Retrying" },
@@ -56,7 +65,10 @@ export function DeliveryLog({ deliveries }: { deliveries: DeliveryView[] }) {
             ) : null}
             {d.status === "pending" && d.nextAttemptAt && d.attempts > 0 ? (
               <p className="mt-1 pl-1 text-xs text-amber-800">
-                Next attempt <Time iso={d.nextAttemptAt} relative />
+                Next attempt{" "}
+                <time dateTime={d.nextAttemptAt} suppressHydrationWarning>
+                  {until(d.nextAttemptAt)}
+                </time>
               </p>
             ) : null}
           </li>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useOptimistic, useTransition } from "react";
 import { Button } from "../ui/button";
 import { Select } from "../ui/input";
 import { Label } from "../ui/label";
@@ -42,10 +42,19 @@ function SelectFilter({ id, label, className, value, all, options, onChange }: {
 }
 
 /** Filters by state, kind, agent and severity; each change goes to the URL (and back to page one). */
-export function IncidentFilterBar({ filters, kinds, agents }: { filters: IncidentFilters; kinds: Option[]; agents: Option[] }) {
+export function IncidentFilterBar({ filters: fromUrl, kinds, agents }: { filters: IncidentFilters; kinds: Option[]; agents: Option[] }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const go = (next: Partial<IncidentFilters>) => startTransition(() => router.push(incidentsHref({ ...filters, ...next, cursor: undefined })));
+  // What the selects show changes at once, so a second change made while the first page is still
+  // loading builds on it instead of on the URL the server rendered.
+  const [filters, setFilters] = useOptimistic(fromUrl);
+  const go = (next: Partial<IncidentFilters>) => {
+    const target = { ...filters, ...next, cursor: undefined };
+    startTransition(() => {
+      setFilters(target);
+      router.push(incidentsHref(target));
+    });
+  };
   const kindOptions = filters.kind && !kinds.some((k) => k.value === filters.kind) ? [...kinds, { value: filters.kind, label: filters.kind }] : kinds;
   const filtered = filters.status !== "active" || filters.kind || filters.agentId || filters.severity;
   return (
