@@ -14,6 +14,7 @@ const WHAT: Record<string, string> = {
   "action.expired": "expired it: nobody decided before the deadline",
   "action.escalated": "escalated it to managers: the deadline passed",
   "action.result_reported": "reported the result",
+  "action.cancelled": "withdrew the request before anyone decided",
   "draft.executed_as_proposed": "recorded it as executed as proposed",
   "draft.executed_with_changes": "recorded it as executed with changes",
   "draft.discarded": "discarded it",
@@ -27,6 +28,7 @@ const DOT: Record<string, string> = {
   "action.escalated": "bg-red-500",
   "action.expired": "bg-zinc-400",
   "draft.discarded": "bg-zinc-400",
+  "action.cancelled": "bg-zinc-400",
   "action.claimed": "bg-zinc-300",
 };
 

@@ -4,10 +4,14 @@ import { Time } from "../ui/time";
 import { ChangeList } from "./change-list";
 import { statusLabel } from "./status";
 
+// Statuses whose decisionReason explains a refusal or a withdrawal rather than commenting on an approval.
+const REASON_STATUSES = new Set<string>(["rejected", "discarded", "expired", "cancelled"]);
+
 /** What became of an item that no longer waits: who decided, when, why, and what they changed. */
 export function ResultCard({ a }: { a: ActionDetail }) {
   const s = statusLabel(a);
-  const by = a.decidedBy ?? (a.status === "expired" ? "Warden" : null);
+  // A withdrawal's label already names who did it.
+  const by = a.status === "cancelled" ? null : (a.decidedBy ?? (a.status === "expired" ? "Warden" : null));
   return (
     <Card aria-labelledby="result-title">
       <div className="px-4 py-3">
@@ -25,7 +29,7 @@ export function ResultCard({ a }: { a: ActionDetail }) {
         {a.route === "halted" ? <p className="mt-1 text-[13px] text-zinc-600">{a.reason}</p> : null}
         {a.decisionReason ? (
           <p className="mt-1.5 text-[13px] text-zinc-700">
-            <span className="text-zinc-500">{a.status === "rejected" || a.status === "discarded" || a.status === "expired" ? "Reason: " : "Comment: "}</span>
+            <span className="text-zinc-500">{REASON_STATUSES.has(a.status) ? "Reason: " : "Comment: "}</span>
             {a.decisionReason}
           </p>
         ) : null}

@@ -24,6 +24,8 @@ export function statusLabel(a: StatusInput): { label: string; tone: Tone } {
       return { label: "Discarded", tone: "neutral" };
     case "halted":
       return { label: "Halted", tone: "amber" };
+    case "cancelled":
+      return { label: "Withdrawn by the agent", tone: "neutral" };
     default:
       return { label: String(a.status), tone: "neutral" };
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { actionTypeKey } from "../actions/schemas";
 
 export const RISK_LABELS = ["low", "medium", "high", "critical"] as const;
 export const TIMEOUT_BEHAVIORS = ["reject", "escalate"] as const;
@@ -18,6 +19,18 @@ export const updateActionTypeInput = z
   })
   .strict();
 export type UpdateActionTypeInput = z.infer<typeof updateActionTypeInput>;
+
+export const declareActionTypeInput = z
+  .object({
+    key: actionTypeKey,
+    description: z.string().trim().max(1000, "at most 1000 characters").optional(),
+    payloadSchema: z
+      .record(z.string(), z.json())
+      .optional()
+      .describe("A JSON Schema (draft 2020-12) for the payload, e.g. an MCP tool's input schema; its `$schema`, if any, must be draft 2020-12."),
+  })
+  .strict();
+export type DeclareActionTypeInput = z.infer<typeof declareActionTypeInput>;
 
 export const actionTypeView = z.object({
   id: z.string(),

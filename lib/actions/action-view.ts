@@ -15,13 +15,19 @@ export function decisionFor(a: Pick<Action, "status" | "route">): Decision {
       return "draft";
     case "rejected":
     case "expired":
+    case "cancelled": // withdrawn by the agent: nothing left to act on
       return "rejected";
     case "halted":
       return "halted";
   }
 }
 
-export function toActionView(a: Action, typeKey: string): ActionView {
+export type ActionViewSource = Pick<
+  Action,
+  "id" | "runId" | "status" | "route" | "levelAtRequest" | "routeReason" | "approvedPayload" | "proposedPayload" | "confidence" | "decidedAt" | "decisionReason" | "outcome" | "createdAt"
+>;
+
+export function toActionView(a: ActionViewSource, typeKey: string): ActionView {
   return {
     id: a.id,
     type: typeKey,

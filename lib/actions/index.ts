@@ -1,6 +1,7 @@
-export { requestAction } from "./request-action";
+export { authorizeAction, requestAction, type RequestBookkeeping } from "./request-action";
 export { getAction, getOwnActionOrThrow } from "./get-action";
 export { reportActionResult } from "./report-action-result";
+export { cancelAction } from "./cancel-action";
 export { decideAction, decideActionInput, type DecideActionInput } from "./decide-action";
 export { recordDraftOutcome } from "./record-draft-outcome";
 export { processOverdueActions } from "./process-overdue-actions";

@@ -32,6 +32,13 @@ export const actionResultInput = z
   .strict();
 export type ActionResultInput = z.infer<typeof actionResultInput>;
 
+export const cancelActionInput = z
+  .object({
+    reason: z.string().trim().min(1).max(2000).optional().describe("Why the agent withdraws the request; shown to reviewers."),
+  })
+  .strict();
+export type CancelActionInput = z.infer<typeof cancelActionInput>;
+
 // A query string is text: only plain decimals, since Number() would also take "", " ", "0x2" or "1e1".
 const waitSeconds = z
   .string()
@@ -53,6 +60,7 @@ export const ACTION_STATUSES = [
   "drafted",
   "discarded",
   "halted",
+  "cancelled",
 ] as const;
 
 export const actionView = z.object({

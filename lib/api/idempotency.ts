@@ -18,7 +18,8 @@ export type IdempotencyKey = { agentId: string; key: string; fingerprint: string
 export type Answer = StoredResponse & { replayed: boolean };
 
 // The advisory-lock namespace for Idempotency-Keys (the two-int form keeps it apart from others).
-const LOCK_CLASS = 0x1de0;
+// The hot path takes the same lock inside its one statement (lib/actions/commit-action-request.ts).
+export const IDEMPOTENCY_LOCK_CLASS = 0x1de0;
 
 export function requestFingerprint(method: string, path: string, rawBody: string): string {
   return createHash("sha256").update(`${method} ${path}\n${rawBody}`).digest("hex");
@@ -33,9 +34,14 @@ export function validateIdempotencyKey(key: string): void {
 }
 
 /** The stored answer for a key, or null; 422 when the key was used with another body. */
-async function storedAnswer(db: DbTx, k: IdempotencyKey): Promise<Answer | null> {
+export async function storedAnswer(db: DbTx, k: IdempotencyKey): Promise<Answer | null> {
   const rec = await db.idempotencyRecord.findUnique({ where: { agentId_key: { agentId: k.agentId, key: k.key } } });
   if (!rec) return null;
+  return answerFor(k, rec);
+}
+
+/** A stored record as the answer to a request with this key: replayed, or 422 for another body. */
+export function answerFor(k: IdempotencyKey, rec: { requestHash: string; responseCode: number; responseBody: unknown }): Answer {
   if (rec.requestHash !== k.fingerprint) {
     throw new DomainError("validation_failed", "This Idempotency-Key was already used with a different request body.", {
       fieldErrors: [{ path: "Idempotency-Key", message: "reused with a different body" }],
@@ -62,7 +68,7 @@ export async function runOnce(db: Db, k: IdempotencyKey, work: (tx: DbTx) => Pro
     db,
     async (tx) => {
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
-        SELECT pg_try_advisory_xact_lock(${LOCK_CLASS}::int, hashtext(${k.agentId} || ':' || ${k.key})) AS locked`;
+        SELECT pg_try_advisory_xact_lock(${IDEMPOTENCY_LOCK_CLASS}::int, hashtext(${k.agentId} || ':' || ${k.key})) AS locked`;
       if (!lock?.locked) throw new KeyInProgressError();
       // Finished between our first look and taking the lock.
       const meanwhile = await storedAnswer(tx, k);

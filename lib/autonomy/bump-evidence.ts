@@ -17,16 +17,25 @@ const LOCK_RANGE = 0x45760000;
 // The first shard whose advisory lock is free, tried without waiting, lowest first so that a
 // quiet type keeps one row a day. CASE evaluates its branches in order and stops at the first
 // true one, so no shard is locked beyond the one taken. Only when all are held does the bump
-// wait, on a random shard ($3), for its holder to commit.
-const PICK_SHARD = `CASE
+// wait, on a random shard (`randomParam`), for its holder to commit. `h.k` is hashShardKey.
+export function pickShardSql(randomParam: string): string {
+  return `CASE
   ${Array.from({ length: EVIDENCE_SHARDS }, (_, s) => `WHEN pg_try_advisory_xact_lock(h.k, ${LOCK_RANGE + s}) THEN ${s}`).join("\n  ")}
-  ELSE (SELECT $3::int FROM pg_advisory_xact_lock(h.k, ${LOCK_RANGE} + $3::int))
+  ELSE (SELECT ${randomParam}::int FROM pg_advisory_xact_lock(h.k, ${LOCK_RANGE} + ${randomParam}::int))
 END`;
+}
+
+/** The advisory-lock key of a type's day, as `h.k` for pickShardSql. */
+export function hashShardKeySql(typeParam: string, dayParam: string): string {
+  return `hashtext(${typeParam}::uuid::text || ':' || ${dayParam}::date::text)`;
+}
+
+const PICK_SHARD = pickShardSql("$3");
 
 const COLUMNS = COUNT_KEYS.map((k) => EVIDENCE_COLUMNS[k]);
 // Column names come from the fixed table, never from input.
 const BUMP = `WITH pick AS (
-    SELECT ${PICK_SHARD} AS shard FROM (SELECT hashtext($1::uuid::text || ':' || $2::date::text) AS k) h
+    SELECT ${PICK_SHARD} AS shard FROM (SELECT ${hashShardKeySql("$1", "$2")} AS k) h
   )
   INSERT INTO evidence_daily (action_type_id, day, shard, ${COLUMNS.join(", ")})
   SELECT $1::uuid, $2::date, pick.shard, ${COLUMNS.map((_, i) => `$${i + 4}::int`).join(", ")} FROM pick

@@ -3,6 +3,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -48,7 +49,7 @@ async function withEngine<T>(
     provider: adapterFactory.provider,
     adapterName: adapterFactory.adapterName,
     connect: async () => {
-      const a = await adapterFactory.connect();
+      const a = wholeScripts(await adapterFactory.connect());
       opened.push(a);
       return a;
     },
@@ -77,6 +78,19 @@ function formatEngineError(err: unknown): string {
   if (err instanceof Error) return err.message;
   if (typeof err === "object" && err && "message" in err) return String((err as { message: unknown }).message);
   return JSON.stringify(err);
+}
+
+// adapter-pg runs a migration script by splitting it on every ";" — inside comments, strings and
+// dollar-quoted function bodies too — so a migration defining a trigger function fails. Postgres
+// itself takes a whole script in one simple query (as psql and PGlite do); send it that way.
+function wholeScripts<A extends { provider: string; executeScript(script: string): Promise<void> }>(adapter: A): A {
+  const driver = (adapter as unknown as { underlyingDriver?: () => unknown }).underlyingDriver?.();
+  if (adapter.provider === "postgres" && driver instanceof pg.Pool) {
+    adapter.executeScript = async (script: string) => {
+      await driver.query(script);
+    };
+  }
+  return adapter;
 }
 
 const noFilters = { externalTables: [], externalEnums: [] };

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { actionResultInput, actionView, requestActionInput, waitQuery } from "../actions/schemas";
+import { actionResultInput, actionView, cancelActionInput, requestActionInput, waitQuery } from "../actions/schemas";
 import { finishRunInput, recordSpansInput, recordSpansResult, runTotals, runView, spanInput, startRunInput } from "../runs/schemas";
 import { recordScoreInput, scoreView } from "../scores/schemas";
-import { actionTypeView } from "../action-types/schemas";
+import { actionTypeView, declareActionTypeInput } from "../action-types/schemas";
 import { autonomyChangeView } from "../autonomy/schemas";
 import { patchActionTypeInput } from "../autonomy/schemas";
 import { agentControlsView, agentIdentity, updateAgentControlsInput } from "../agents/schemas";
@@ -33,10 +33,12 @@ const COMPONENTS: Array<[name: string, schema: z.ZodType, io: Io]> = [
   ["RecordSpansResult", recordSpansResult, "output"],
   ["RequestActionInput", requestActionInput, "input"],
   ["ActionResultInput", actionResultInput, "input"],
+  ["CancelActionInput", cancelActionInput, "input"],
   ["ActionView", actionView, "output"],
   ["RecordScoreInput", recordScoreInput, "input"],
   ["ScoreView", scoreView, "output"],
   ["ActionTypeView", actionTypeView, "output"],
+  ["DeclareActionTypeInput", declareActionTypeInput, "input"],
   ["PatchActionTypeInput", patchActionTypeInput, "input"],
   ["AutonomyChangeView", autonomyChangeView, "output"],
   ["ActionTypePatchResult", z.object({ actionType: actionTypeView, levelChange: autonomyChangeView.nullable() }), "output"],
@@ -212,7 +214,11 @@ type Op = {
   params?: Json[];
   body?: string;
   bodyDescription?: string;
+  /** The body may be left out entirely (every field optional). */
+  bodyOptional?: true;
   ok: { status: number; schema: string; description: string };
+  /** A second success status with the same schema (e.g. 200 "already there" beside 201 "created"). */
+  alsoOk?: { status: number; description: string };
   errors: string[];
   noAuth?: boolean;
   /** Exactly these error responses, instead of the agent API's usual set. */
@@ -245,6 +251,9 @@ function operation(method: string, op: Op): Json {
       content: { "application/json": { schema: ref(op.ok.schema) }, ...op.alsoAccepts },
     },
   };
+  if (op.alsoOk) {
+    responses[String(op.alsoOk.status)] = { ...(responses[String(op.ok.status)] as Json), description: op.alsoOk.description };
+  }
   for (const e of errors) responses[String(ERROR_RESPONSES[e].status)] = { $ref: `#/components/responses/${e}` };
 
   return {
@@ -257,7 +266,7 @@ function operation(method: string, op: Op): Json {
     ...(op.body
       ? {
           requestBody: {
-            required: true,
+            required: !op.bodyOptional,
             ...(op.bodyDescription ? { description: op.bodyDescription } : {}),
             content: { "application/json": { schema: ref(op.body) }, ...op.alsoAccepts },
           },
@@ -375,6 +384,22 @@ function buildPaths(): Json {
         errors: ["NotFound", "Conflict"],
       }),
     },
+    [`${v1}/actions/{id}/cancel`]: {
+      post: operation("post", {
+        id: "cancelAction",
+        tag: "actions",
+        summary: "Withdraw a pending action",
+        description:
+          "The agent stops waiting for its own pending action (its caller gave up or cancelled): the action becomes " +
+          "`cancelled` (decision `rejected`), leaves the review queues, and a reviewer who decides it afterwards gets 409. " +
+          "Cancelling again is a no-op; an action that is no longer pending (approved, rejected, …) is 409 with its status.",
+        params: [ID],
+        body: "CancelActionInput",
+        bodyOptional: true,
+        ok: { status: 200, schema: "ActionView", description: "The action, status cancelled." },
+        errors: ["NotFound", "Conflict"],
+      }),
+    },
     [`${v1}/scores`]: {
       post: operation("post", {
         id: "recordScore",
@@ -424,6 +449,19 @@ function buildPaths(): Json {
         summary: "List action types with their level and guardrails",
         description: "Agent keys and personal tokens (wdp_…) may read.",
         ok: { status: 200, schema: "ActionTypeList", description: "Every action type." },
+        errors: [],
+      }),
+      post: operation("post", {
+        id: "declareActionType",
+        tag: "action-types",
+        summary: "Declare an action type before its first request, with its payload schema",
+        description:
+          "Agent keys only. A type nobody has seen yet is created at level 3 (draft), like on a first request, with the given " +
+          "description and payload JSON Schema (an MCP gateway sends each tool's input schema); reviewers' edits must satisfy " +
+          "it too. An existing type is returned unchanged (200): its guardrails are the managers'. An invalid schema is 422.",
+        body: "DeclareActionTypeInput",
+        ok: { status: 201, schema: "ActionTypeView", description: "The type, created by this declaration." },
+        alsoOk: { status: 200, description: "The type existed already; returned unchanged." },
         errors: [],
       }),
     },

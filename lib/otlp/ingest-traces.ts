@@ -25,7 +25,7 @@ export async function ingestTraces(db: DbTx, agent: AuthenticatedAgent, raw: unk
   for (const trace of mapped.traces) {
     const runId = await upsertTraceRun(db, agent.agentId, trace);
     for (let i = 0; i < trace.spans.length; i += LIMITS.maxSpansPerBatch) {
-      acceptedSpans += (await insertSpanBatch(db, runId, trace.spans.slice(i, i + LIMITS.maxSpansPerBatch))).accepted;
+      acceptedSpans += (await insertSpanBatch(db, runId, trace.spans.slice(i, i + LIMITS.maxSpansPerBatch)))?.accepted ?? 0;
     }
     if (trace.root?.endedAt) await endTraceRun(db, runId, trace.root);
     runIds.push(runId);

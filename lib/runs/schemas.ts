@@ -25,8 +25,7 @@ export const finishRunInput = z
   .strict();
 export type FinishRunInput = z.infer<typeof finishRunInput>;
 
-export const spanInput = z
-  .object({
+export const spanFields = z.object({
     id: shortString.optional().describe("Your span id, unique within the run; children refer to it in parentId."),
     parentId: shortString.optional(),
     kind: z.enum(SPAN_KINDS).default("other"),
@@ -43,13 +42,18 @@ export const spanInput = z
     input: z.unknown().optional(),
     output: z.unknown().optional(),
     attributes: z.record(z.string(), z.unknown()).optional(),
-  })
-  .strict()
+});
+
+export const spanInput = spanFields
+  // Strict like every outside input, spelled as a catchall: zod's .strict() made a 1,000-span
+  // batch cost ~5 ms of validation instead of ~1 ms (bench:ingest).
+  .catchall(z.never())
   .refine((s) => !s.endTime || Date.parse(s.endTime) >= Date.parse(s.startTime), {
     message: "endTime is before startTime",
     path: ["endTime"],
   });
-export type SpanInput = z.infer<typeof spanInput>;
+// The catchall adds an index signature to the inferred type; the fields are the contract.
+export type SpanInput = z.infer<typeof spanFields>;
 
 export const recordSpansInput = z
   .object({ spans: z.array(spanInput).min(1).max(LIMITS.maxSpansPerBatch) })

@@ -1,8 +1,11 @@
-import { WardenApiError, WardenError } from "./errors";
+import { WardenAbortedError, WardenApiError, WardenError } from "./errors";
 import { SpanBuffer, type FlushOptions, type FlushResult, type RunSignal } from "./span-buffer";
 import { Transport, type RetryOptions } from "./transport";
 import type {
   Action,
+  ActionType,
+  CancelActionInput,
+  DeclareActionTypeInput,
   ActionDecision,
   ActionResultInput,
   AgentIdentity,
@@ -33,9 +36,22 @@ export type ClientOptions = {
   onError?: (error: WardenError) => void;
 };
 
-export type AuthorizeOptions = {
+export type WaitOptions = {
   /** How long to wait for a reviewer when the decision is `wait`, in ms. Default 0: do not wait. */
   waitMs?: number;
+  /**
+   * Stop waiting when it aborts: the still-pending action is withdrawn (status `cancelled`), so no
+   * reviewer approves what will never run. The answer is then not executable; nothing throws.
+   * A string `signal.reason` becomes the withdrawal's reason, shown to reviewers.
+   */
+  signal?: AbortSignal;
+  /** Called while the action waits: once when it starts waiting, then after every long-poll that ends undecided (about every `pollMs`), e.g. to report progress. */
+  onWaiting?: (info: { id: string; waitedMs: number }) => void;
+  /** Longest single long-poll, in ms; at most (and by default) 60 s. */
+  pollMs?: number;
+};
+
+export type AuthorizeOptions = WaitOptions & {
   /** Your own key for this request (e.g. derived from a task id) so that even a restarted agent never asks twice. */
   idempotencyKey?: string;
 };
@@ -122,23 +138,44 @@ export function createClient(options: ClientOptions) {
     };
   };
 
-  /** Long-polls in slices of at most 60 s until the action leaves `wait` or the deadline passes. */
-  const awaitDecision = async (action: Action, deadline: number): Promise<Authorization> => {
+  const withdrawReason = (signal: AbortSignal) =>
+    typeof signal.reason === "string" && signal.reason.trim() ? signal.reason.trim().slice(0, 2000) : "The agent stopped waiting for a decision.";
+
+  /** The caller gave up on a pending action: withdraw it, so nobody decides it in vain. */
+  const withdraw = async (current: Action, signal: AbortSignal): Promise<Authorization> => {
+    try {
+      const cancelled = await http.request<Action>({ method: "POST", path: `${path("actions", current.id)}/cancel`, body: { reason: withdrawReason(signal) } });
+      return { ...toAuthorization(cancelled), executable: false };
+    } catch (err) {
+      // Decided meanwhile (409 naming the status) or Warden unreachable: either way, do not act.
+      return failClosed(err, current);
+    }
+  };
+
+  /** Long-polls in slices of at most 60 s until the action leaves `wait`, the deadline passes or the signal aborts. */
+  const awaitDecision = async (action: Action, deadline: number, opts: WaitOptions): Promise<Authorization> => {
+    const started = Date.now();
+    const sliceMs = Math.min(MAX_WAIT_SECONDS * 1000, Math.max(1000, opts.pollMs ?? MAX_WAIT_SECONDS * 1000));
     let current = action;
+    if (current.decision === "wait" && deadline > started) opts.onWaiting?.({ id: current.id, waitedMs: 0 });
     while (current.decision === "wait") {
+      if (opts.signal?.aborted) return withdraw(current, opts.signal);
       const remaining = deadline - Date.now();
       if (remaining <= 0) break;
-      const wait = Math.min(MAX_WAIT_SECONDS, Math.ceil(remaining / 1000));
+      const wait = Math.ceil(Math.min(sliceMs, remaining) / 1000);
       try {
         current = await http.request<Action>({
           method: "GET",
           path: path("actions", current.id),
           query: { wait: String(wait) },
           timeoutMs: timeoutMs + wait * 1000,
+          signal: opts.signal,
         });
       } catch (err) {
+        if (err instanceof WardenAbortedError && opts.signal) return withdraw(current, opts.signal);
         return failClosed(err, current);
       }
+      if (current.decision === "wait") opts.onWaiting?.({ id: current.id, waitedMs: Date.now() - started });
     }
     return toAuthorization(current);
   };
@@ -181,15 +218,17 @@ export function createClient(options: ClientOptions) {
       const deadline = Date.now() + (opts.waitMs ?? 0);
       let requested: Action;
       try {
+        // Not aborted midway: the action might be stored without us learning its id, and then
+        // nobody could withdraw it. An abort is honoured right after, by withdrawing it.
         requested = await http.request<Action>({ method: "POST", path: "/actions", body: action, idempotencyKey: opts.idempotencyKey });
       } catch (err) {
         return failClosed(err, null);
       }
-      return awaitDecision(requested, deadline);
+      return awaitDecision(requested, deadline, opts);
     },
 
     /** Resumes waiting for an action that was still `wait` (or reads its decision now, with waitMs 0). */
-    async waitForDecision(actionId: string, opts: { waitMs?: number } = {}): Promise<Authorization> {
+    async waitForDecision(actionId: string, opts: WaitOptions = {}): Promise<Authorization> {
       const deadline = Date.now() + (opts.waitMs ?? 0);
       let current: Action;
       try {
@@ -197,8 +236,25 @@ export function createClient(options: ClientOptions) {
       } catch (err) {
         return failClosed(err, null);
       }
-      return awaitDecision(current, deadline);
+      return awaitDecision(current, deadline, opts);
     },
+
+    /**
+     * Withdraws the agent's own pending action (status `cancelled`): it leaves the review queues
+     * and can no longer be approved. Again is a no-op; a decided action is a WardenApiError (409).
+     */
+    cancel: (actionId: string, input: CancelActionInput = {}, opts: PostOptions = {}) =>
+      http.request<Action>({ method: "POST", path: `${path("actions", actionId)}/cancel`, body: input, idempotencyKey: opts.idempotencyKey }),
+
+    /** Every action type with its level, guardrails and kill switch (read-only for agents). */
+    listActionTypes: () => http.request<ActionType[]>({ method: "GET", path: "/action-types" }),
+
+    /**
+     * Declares an action type before its first request, with its payload JSON Schema. Only a type
+     * nobody has seen is created (at level 3); an existing one comes back unchanged.
+     */
+    declareActionType: (input: DeclareActionTypeInput, opts: PostOptions = {}) =>
+      http.request<ActionType>({ method: "POST", path: "/action-types", body: input, idempotencyKey: opts.idempotencyKey }),
 
     getAction: (actionId: string) => http.request<Action>({ method: "GET", path: path("actions", actionId) }),
 

@@ -48,3 +48,6 @@ export class WardenUnavailableError extends WardenError {
     this.retryAfterMs = details.retryAfterMs;
   }
 }
+
+/** The caller's AbortSignal ended the call; nothing was retried. */
+export class WardenAbortedError extends WardenError {}

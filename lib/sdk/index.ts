@@ -25,13 +25,18 @@
  * await warden.shutdown(); // sends any buffered spans before the process exits
  * ```
  *
+ * Pass `signal` to authorize/waitForDecision to stop waiting: the pending action is withdrawn
+ * (`cancel(id)` does it by hand), so no reviewer approves what will never run.
+ *
  * Retries (network errors, 429 with Retry-After, 5xx, in-flight 409) reuse one Idempotency-Key per
  * call, so a retried POST never acts twice. Errors: WardenApiError (4xx: status, problem,
- * fieldErrors), WardenUnavailableError (no answer after retries), both WardenError.
+ * fieldErrors), WardenUnavailableError (no answer after retries), WardenAbortedError (the caller's signal),
+ * all WardenError.
  */
 export { createClient } from "./client";
-export type { Authorization, AuthorizationDecision, AuthorizeOptions, ClientOptions, PostOptions, WardenClient } from "./client";
-export { WardenApiError, WardenError, WardenUnavailableError } from "./errors";
+export type { Authorization, AuthorizationDecision, AuthorizeOptions, ClientOptions, PostOptions, WaitOptions, WardenClient } from "./client";
+export { WardenAbortedError, WardenApiError, WardenError, WardenUnavailableError } from "./errors";
+export { refusalText } from "./refusal";
 export type { FlushOptions, FlushResult, RunSignal } from "./span-buffer";
 export type { RetryOptions } from "./transport";
 export type * from "./types";

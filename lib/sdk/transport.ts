@@ -1,4 +1,4 @@
-import { WardenApiError, WardenUnavailableError } from "./errors";
+import { WardenAbortedError, WardenApiError, WardenUnavailableError } from "./errors";
 import type { Problem } from "./types";
 
 export type RetryOptions = {
@@ -27,6 +27,8 @@ export type Request = {
   /** POSTs get one key per logical call, generated here when not given, reused on every retry. */
   idempotencyKey?: string;
   timeoutMs?: number;
+  /** The caller gives up: the attempt in flight is aborted and no retry follows (WardenAbortedError). */
+  signal?: AbortSignal;
 };
 
 type Retryable = { error?: unknown; status?: number; problem?: Problem; retryAfterMs?: number; reason: string };
@@ -78,6 +80,7 @@ export class Transport {
     let last: Retryable = { reason: "no attempt made" };
     let attempt = 0;
     while (attempt < Math.max(1, maxAttempts)) {
+      if (req.signal?.aborted) throw new WardenAbortedError(`${req.method} ${req.path} aborted by the caller`);
       attempt++;
       const outcome = await this.attempt<T>(req, key);
       if ("value" in outcome) return outcome.value;
@@ -115,9 +118,12 @@ export class Transport {
     let res: Response;
     let text: string;
     try {
-      res = await this.opts.fetch(url, { method: req.method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+      res = await this.opts.fetch(url, { method: req.method, headers, body, signal });
       text = await res.text();
     } catch (error) {
+      if (req.signal?.aborted) throw new WardenAbortedError(`${req.method} ${req.path} aborted by the caller`, { cause: error });
       const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
       const reason = timedOut ? `no answer within ${timeoutMs} ms` : `network error (${describe(error)})`;
       return { retry: { error, reason } };

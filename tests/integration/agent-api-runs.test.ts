@@ -149,6 +149,9 @@ describe("spans", () => {
     });
     expect(oneBad.status).toBe(422);
     expect(oneBad.body.fieldErrors.map((f: { path: string }) => f.path).sort()).toEqual(["spans.1.inputTokens", "spans.1.kind", "spans.2.endTime"]);
+    const misspelt = await call(spansRoute.POST, { method: "POST", key, params: { id: run.id }, body: { spans: [span(0), { ...span(1), inputtokens: 3 }] } });
+    expect(misspelt.status).toBe(422);
+    expect(misspelt.body.fieldErrors).toEqual([{ path: "spans.1", message: 'Unrecognized key: "inputtokens"' }]);
     const empty = await call(spansRoute.POST, { method: "POST", key, params: { id: run.id }, body: { spans: [] } });
     expect(empty.status).toBe(422);
     expect(await db.span.count({ where: { runId: run.id } })).toBe(0);

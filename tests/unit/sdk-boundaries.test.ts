@@ -28,7 +28,7 @@ describe("SDK boundaries", () => {
   it("loads without zod, Next.js or server modules", async () => {
     const sdk = await import("../../lib/sdk");
     expect(typeof sdk.createClient).toBe("function");
-    expect(Object.keys(sdk).sort()).toEqual(["WardenApiError", "WardenError", "WardenUnavailableError", "createClient"]);
+    expect(Object.keys(sdk).sort()).toEqual(["WardenAbortedError", "WardenApiError", "WardenError", "WardenUnavailableError", "createClient", "refusalText"]);
   });
 
   it("imports at runtime only its own files and node: built-ins", () => {
@@ -46,5 +46,23 @@ describe("SDK boundaries", () => {
       if (/\b(require\(|import\()/.test(src)) offending.push(`${f}: dynamic import`);
     }
     expect(offending).toEqual([]);
+  });
+
+  it("adapters load without their frameworks, and the MCP gateway without server code", () => {
+    // Adapters import only types from `ai` / `@openai/agents` (the agent brings its own copy);
+    // the gateway runs beside agents with the SDK and the MCP SDK, never the server's modules.
+    const runtimeImports = (dir: string) => {
+      const out: string[] = [];
+      for (const f of readdirSync(dir).filter((n) => n.endsWith(".ts"))) {
+        const src = readFileSync(path.join(dir, f), "utf8");
+        for (const m of src.matchAll(/^\s*(import|export)\s+(type\s+)?[^;]*?\bfrom\s+["']([^"']+)["']/gms)) if (!m[2]) out.push(`${f}: ${m[3]}`);
+      }
+      return out;
+    };
+    const adapters = runtimeImports(path.join(SDK_DIR, "adapters"));
+    expect(adapters.length).toBeGreaterThan(0);
+    expect(adapters.filter((i) => !/: (\.\/|\.\.\/(client|errors|refusal|transport|types)$)/.test(i))).toEqual([]);
+    const gateway = runtimeImports(path.resolve(SDK_DIR, "../mcp-gateway"));
+    expect(gateway.filter((i) => !/: (\.\/|\.\.\/sdk$|node:|@modelcontextprotocol\/sdk\/)/.test(i))).toEqual([]);
   });
 });

@@ -307,6 +307,65 @@ describe("SDK authorize", () => {
     expect(w.seen).toHaveLength(1);
   });
 
+  it("withdraws the pending action when the caller's signal aborts mid-wait, with the signal's reason", async () => {
+    const w = await fakeWarden((req, res) => {
+      if (req.method === "POST" && req.path.endsWith("/cancel")) return send(res, 200, action("rejected", { status: "cancelled", decisionReason: req.body.reason }));
+      if (req.method === "POST") return send(res, 201, action("wait"));
+      // The long-poll never answers: only the abort ends it.
+    });
+    const controller = new AbortController();
+    const pending = client(w.url).authorize({ type: "support.reply", payload: {} }, { waitMs: 60_000, signal: controller.signal });
+    await expect.poll(() => w.seen.filter((s) => s.method === "GET").length).toBe(1);
+    controller.abort("The MCP client cancelled the call.");
+    const d = await pending;
+    expect(d).toMatchObject({ id: ACTION_ID, executable: false, status: "cancelled", reason: "The MCP client cancelled the call." });
+    const cancels = w.seen.filter((s) => s.path === `/api/v1/actions/${ACTION_ID}/cancel`);
+    expect(cancels).toHaveLength(1);
+    expect(cancels[0].body).toEqual({ reason: "The MCP client cancelled the call." });
+    expect(cancels[0].headers["idempotency-key"]).toBeTruthy();
+    expect(w.seen.filter((s) => s.method === "GET")).toHaveLength(1); // no retry of the aborted poll
+  });
+
+  it("withdraws right after the request when the signal aborted while it was sent; a decision that won stays unexecutable", async () => {
+    const controller = new AbortController();
+    const w = await fakeWarden((req, res) => {
+      if (req.path.endsWith("/cancel")) return send(res, 409, problem(409, "conflict", "Only a pending action can be cancelled; this one is approved.", { actionStatus: "approved" }));
+      controller.abort();
+      send(res, 201, action("wait"));
+    });
+    const d = await client(w.url).authorize({ type: "support.reply", payload: {} }, { waitMs: 60_000, signal: controller.signal });
+    expect(d).toMatchObject({ id: ACTION_ID, executable: false, decision: "rejected" });
+    expect(d.reason).toContain("this one is approved");
+    expect(w.seen.map((s) => `${s.method} ${s.path}`)).toEqual(["POST /api/v1/actions", `POST /api/v1/actions/${ACTION_ID}/cancel`]);
+  });
+
+  it("polls in slices of pollMs and reports the wait as it starts and after each slice that ends undecided", async () => {
+    let gets = 0;
+    const w = await fakeWarden((req, res) => {
+      if (req.method === "POST") return send(res, 201, action("wait"));
+      gets++;
+      send(res, 200, gets < 3 ? action("wait") : action("execute"));
+    });
+    const waited: string[] = [];
+    const d = await client(w.url).authorize({ type: "support.reply", payload: {} }, { waitMs: 60_000, pollMs: 5_000, onWaiting: (i) => waited.push(i.id) });
+    expect(d.executable).toBe(true);
+    expect(w.seen.filter((s) => s.method === "GET").map((s) => s.query.get("wait"))).toEqual(["5", "5", "5"]);
+    expect(waited).toEqual([ACTION_ID, ACTION_ID, ACTION_ID]);
+  });
+
+  it("cancels, lists and declares action types on the agent API", async () => {
+    const w = await fakeWarden((req, res) => send(res, 200, req.path.endsWith("/cancel") ? action("rejected", { status: "cancelled" }) : req.method === "GET" ? [] : { key: "mcp.fs.read" }));
+    const warden = client(w.url);
+    expect(await warden.cancel(ACTION_ID, { reason: "done" })).toMatchObject({ status: "cancelled" });
+    expect(await warden.listActionTypes()).toEqual([]);
+    expect(await warden.declareActionType({ key: "mcp.fs.read", payloadSchema: { type: "object" } })).toEqual({ key: "mcp.fs.read" });
+    expect(w.seen.map((s) => `${s.method} ${s.path} ${JSON.stringify(s.body ?? null)}`)).toEqual([
+      `POST /api/v1/actions/${ACTION_ID}/cancel {"reason":"done"}`,
+      "GET /api/v1/action-types null",
+      'POST /api/v1/action-types {"key":"mcp.fs.read","payloadSchema":{"type":"object"}}',
+    ]);
+  });
+
   it("never treats an unknown or garbled answer as permission", async () => {
     const odd = await fakeWarden((_req, res) => send(res, 201, action("maybe")));
     expect(await client(odd.url).authorize({ type: "a.b", payload: {} })).toMatchObject({ executable: false });

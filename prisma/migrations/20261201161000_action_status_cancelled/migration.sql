@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ActionStatus" ADD VALUE 'cancelled';
