@@ -2,6 +2,7 @@
 // fleet against it through the SDK over real HTTP, with a reviewer working the queues through the
 // console API — then keeps the console running to explore, until Ctrl-C.
 import path from "node:path";
+import { runBreakers, type BreakerResults } from "./demo/breakers";
 import { ConsoleApi, signIn } from "./demo/console";
 import { demoDatabaseEnv } from "./demo/data-dir";
 import { c, log } from "./demo/log";
@@ -50,7 +51,7 @@ function serverEnv(adminEmail: string): NodeJS.ProcessEnv {
   };
 }
 
-const phases = { start: 0, setup: 0, fleet: 0, backlog: 0 };
+const phases = { start: 0, setup: 0, fleet: 0, backlog: 0, breakers: 0 };
 let stopping = false;
 for (const sig of ["SIGINT", "SIGTERM"] as const) {
   process.on(sig, async () => {
@@ -203,8 +204,13 @@ async function main() {
   clearInterval(progress);
   await Promise.all([support, crm, ops, kb].map((w) => w.shutdown()));
   phases.backlog = Date.now() - phaseStart;
+  phaseStart = Date.now();
 
-  await summary(adminApi, demoted);
+  log.step("cost controls: a runaway run, a loop, a spend alert");
+  const breakers = await runBreakers(adminApi, baseUrl, tag);
+  phases.breakers = Date.now() - phaseStart;
+
+  await summary(adminApi, demoted, breakers);
   console.log(signInBox());
   log.info(`the console keeps running; ${c.bold("Ctrl-C")} stops it`);
 }
@@ -237,7 +243,7 @@ async function watchDemotion(api: ConsoleApi, fleetDone: () => boolean): Promise
   return null;
 }
 
-async function summary(api: ConsoleApi, demoted: Change | null) {
+async function summary(api: ConsoleApi, demoted: Change | null, breakers: BreakerResults) {
   const types = (await api.get<{ key: string; level: number; blocked: boolean; pendingApprovals: number; pendingDrafts: number }[]>("/api/console/action-types")).data ?? [];
   const b = (await board(api)) ?? [];
   const runs = stats.runs.succeeded + stats.runs.failed;
@@ -247,7 +253,7 @@ async function summary(api: ConsoleApi, demoted: Change | null) {
   const lines = [
     "",
     c.bold(`  Warden demo finished in ${elapsed()}`) +
-      c.dim(` (console start ${secs(phases.start)}, set-up ${secs(phases.setup)}, fleet ${secs(phases.fleet)}, backlog ${secs(phases.backlog)})`),
+      c.dim(` (console start ${secs(phases.start)}, set-up ${secs(phases.setup)}, fleet ${secs(phases.fleet)}, backlog ${secs(phases.backlog)}, cost controls ${secs(phases.breakers)})`),
     `    runs      ${fmt(runs)} (${fmt(stats.runs.succeeded)} succeeded, ${fmt(stats.runs.failed)} failed) · spans ${fmt(stats.spans)} (${stats.spanErrors} errors) · scores ${stats.scores}`,
     `    tokens    ${fmt(stats.inputTokens)} in / ${fmt(stats.outputTokens)} out · cost $${stats.costUsd.toFixed(2)}`,
     `    results   ${stats.results.succeeded} executed, ${stats.results.failed} failed · reviews: ${Object.entries(stats.reviews).map(([k, v]) => `${v} ${k}`).join(", ")}`,
@@ -277,6 +283,12 @@ async function summary(api: ConsoleApi, demoted: Change | null) {
       : `    ${c.yellow("•")} crm.update_record was not auto-demoted during this run`,
   );
   if (kb) lines.push(`    ${kb.level === 0 ? c.green("✓") : c.yellow("•")} kb.search_log is at level ${kb.level}${kb.level === 0 ? ` (requested by ${admin.email}, signed off by ${SECOND_ADMIN.email})` : ""}`);
+  const mark = (ok: boolean) => (ok ? c.green("✓") : c.yellow("•"));
+  lines.push("", c.bold("    cost controls"));
+  lines.push(`    ${mark(!!breakers.budgetTrip)} budget trip: ${breakers.budgetTrip ?? "none"}`);
+  lines.push(`    ${mark(!!breakers.loopTrip)} loop trip: ${breakers.loopTrip ?? "none"}${breakers.granted ? " — a manager's grant let it continue" : ""}`);
+  lines.push(`    ${mark(!!breakers.spendAlert)} spend alert: ${breakers.spendAlert ?? "none"}`);
+  lines.push(`    ${mark(breakers.alerts.verified > 0)} webhook alerts: ${breakers.alerts.received} received, ${breakers.alerts.verified} signatures verified (${baseUrl}/incidents)`);
   const approvals = types.reduce((n, t) => n + t.pendingApprovals, 0);
   const drafts = types.reduce((n, t) => n + t.pendingDrafts, 0);
   lines.push("", `    waiting for you: ${approvals} approvals (${baseUrl}/queue) and ${drafts} drafts (${baseUrl}/drafts)`);

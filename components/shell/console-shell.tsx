@@ -14,7 +14,7 @@ import { LogoMark, MenuIcon, SearchIcon } from "../ui/icons";
  * positioning contexts, so absolutely positioned content is laid out and clipped inside them.
  * ⌘K / Ctrl-K opens the search from anywhere.
  */
-export function ConsoleShell({ sidebar, children }: { sidebar: React.ReactNode; children: React.ReactNode }) {
+export function ConsoleShell({ sidebar, banner, children }: { sidebar: React.ReactNode; banner?: React.ReactNode; children: React.ReactNode }) {
   const pathname = usePathname();
   // The menu is open on the page it was opened on: following one of its links closes it.
   const [menuOn, setMenuOn] = useState<string | null>(null);
@@ -95,6 +95,7 @@ export function ConsoleShell({ sidebar, children }: { sidebar: React.ReactNode; 
             </button>
           </header>
           <main id="content" className="relative min-w-0 flex-1 overflow-y-auto">
+            {banner}
             <div className="mx-auto max-w-6xl px-4 py-5 sm:px-6 lg:px-8 lg:py-7">{children}</div>
           </main>
         </div>

@@ -4,15 +4,45 @@ import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "../ui/cn";
 import { Spinner } from "../ui/spinner";
+import { OpenIncidentsCount } from "../incidents/open-count";
 import { PendingCount } from "../review/pending-count";
-import { ActionTypesIcon, ActionsIcon, AgentsIcon, ApprovalsIcon, AutonomyIcon, BookIcon, DraftsIcon, OverviewIcon, TokenIcon, UsersIcon } from "../ui/icons";
+import {
+  ActionTypesIcon,
+  ActionsIcon,
+  AgentsIcon,
+  ApprovalsIcon,
+  AutonomyIcon,
+  BellIcon,
+  BookIcon,
+  DraftsIcon,
+  IncidentsIcon,
+  OverviewIcon,
+  PowerIcon,
+  TagIcon,
+  TokenIcon,
+  UsersIcon,
+} from "../ui/icons";
 
 export type NavItem = {
   href: string;
   label: string;
-  icon: "overview" | "agents" | "users" | "approvals" | "drafts" | "actions" | "action-types" | "autonomy" | "tokens" | "api";
+  icon:
+    | "overview"
+    | "agents"
+    | "users"
+    | "approvals"
+    | "drafts"
+    | "actions"
+    | "action-types"
+    | "autonomy"
+    | "tokens"
+    | "api"
+    | "incidents"
+    | "kill-switches"
+    | "alerts"
+    | "prices";
   /** A live count of what waits behind the link. */
-  count?: "approval" | "draft";
+  count?: "approval" | "draft" | "incidents";
 };
 
 const ICONS = {
@@ -26,6 +56,10 @@ const ICONS = {
   autonomy: AutonomyIcon,
   tokens: TokenIcon,
   api: BookIcon,
+  incidents: IncidentsIcon,
+  "kill-switches": PowerIcon,
+  alerts: BellIcon,
+  prices: TagIcon,
 };
 
 function isActive(pathname: string, href: string): boolean {
@@ -54,7 +88,7 @@ export function SidebarNav({ items }: { items: NavItem[] }) {
                 <Icon className={cn("size-4", active ? "text-accent-200" : "text-ink-500")} />
                 {item.label}
                 <PendingMark />
-                {item.count ? <PendingCount kind={item.count} active={active} /> : null}
+                {item.count === "incidents" ? <OpenIncidentsCount active={active} /> : item.count ? <PendingCount kind={item.count} active={active} /> : null}
               </Link>
             </li>
           );

@@ -223,3 +223,31 @@ export const MonitorIcon = (p: IconProps) => (
     <path d="M6 14h4M8 11v3" />
   </Svg>
 );
+
+export const IncidentsIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M7.1 2.6a1 1 0 0 1 1.8 0l5.4 9.9a1 1 0 0 1-.9 1.5H2.6a1 1 0 0 1-.9-1.5z" />
+    <path d="M8 6.2v3M8 11.3h.01" />
+  </Svg>
+);
+
+export const PowerIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M8 2v5.5" />
+    <path d="M4.6 4.3a5 5 0 1 0 6.8 0" />
+  </Svg>
+);
+
+export const BellIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M4 11.5V7a4 4 0 1 1 8 0v4.5l1.2 1.2H2.8z" />
+    <path d="M6.6 14a1.5 1.5 0 0 0 2.8 0" />
+  </Svg>
+);
+
+export const TagIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M2 2.5h5.3l6.2 6.2a1 1 0 0 1 0 1.4l-3.4 3.4a1 1 0 0 1-1.4 0L2.5 7.3V2.5z" />
+    <path d="M5.2 5.2h.01" />
+  </Svg>
+);

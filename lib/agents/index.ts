@@ -6,3 +6,4 @@ export { revokeApiKey } from "./revoke-api-key";
 export { authenticateAgent, type AuthenticatedAgent } from "./authenticate-agent";
 export { generateApiKey, hashApiKey, keyPrefix } from "./api-key-format";
 export * from "./schemas";
+export { getAgentControls, updateAgentControls } from "./agent-controls";

@@ -56,7 +56,14 @@ async function seed() {
   }
   await warden.authorize({ type: drafts, payload: { title: "A gap in the help center" }, rationale: "Searched three times, never found." });
   await warden.shutdown();
-  return { agentId: agent.id, pending: ids[1]!, decided: ids[0]!, type: approvals };
+  // An incident and an alert channel, so their lists and pages have something to show.
+  const incident = await db.incident.create({
+    data: { kind: "budget_exceeded", severity: "critical", title: `Run stopped: cost budget of $1.00 exceeded (${prefix})`, agentId: agent.id, details: { rule: "cost", limitUsd: 1 } },
+  });
+  const channel = await db.alertChannel.create({
+    data: { name: uniq("on-call"), url: "http://127.0.0.1:9/hook", secret: `whsec_${Buffer.from(uniq("s")).toString("base64")}` },
+  });
+  return { agentId: agent.id, pending: ids[1]!, decided: ids[0]!, type: approvals, incident: incident.id, channel: channel.id };
 }
 
 async function settle(page: Page, url: string) {
@@ -100,6 +107,12 @@ for (const theme of ["light", "dark"] as const) {
       "/autonomy",
       `/autonomy/${s.type}`,
       "/api-reference",
+      "/incidents",
+      `/incidents/${s.incident}`,
+      "/kill-switches",
+      "/alerts",
+      `/alerts/${s.channel}`,
+      "/model-prices",
       "/admin/users",
       "/settings/tokens",
       "/account",

@@ -2,12 +2,16 @@ import type { Metadata } from "next";
 import { BackLink } from "@/components/shell/back-link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getAgentActivity, getAgentOrThrow } from "@/lib/agents";
+import { getAgentActivity, getAgentControls, getAgentOrThrow } from "@/lib/agents";
+import { listHaltedRuns } from "@/lib/budgets";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { AgentDetails } from "@/components/agents/agent-details";
+import { AgentLimitsForm } from "@/components/budgets/agent-limits-form";
+import { HaltedRuns } from "@/components/budgets/halted-runs";
+import { KillSwitchControl } from "@/components/switches/kill-switch-control";
 import { CreateKey } from "@/components/agents/create-key";
 import { KeysTable } from "@/components/agents/keys-table";
 import { PageHeader } from "@/components/shell/page-header";
@@ -39,7 +43,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AgentPage({ params }: Props) {
   const { actor, agent, activity } = await load((await params).id);
   const canManage = hasRole(actor.role, "manager");
-  const origin = await publicOrigin();
+  const [origin, controls, halted] = await Promise.all([publicOrigin(), getAgentControls(getDb(), actor, agent.id), listHaltedRuns(getDb(), actor, agent.id)]);
   return (
     <>
       <PageHeader
@@ -54,7 +58,15 @@ export default async function AgentPage({ params }: Props) {
       />
       <div className="space-y-6">
         <AgentDetails agent={agent} />
+        <KillSwitchControl
+          target={{ kind: "agent", agentId: agent.id, name: agent.name }}
+          state={controls.killSwitch}
+          canFlip={canManage}
+          description="On, every request of this agent is halted at once, on every instance, until it is turned off."
+        />
         <AgentActivity agentId={agent.id} initial={activity} />
+        <AgentLimitsForm controls={controls} canEdit={canManage} />
+        <HaltedRuns runs={halted} canGrant={canManage} />
         <Card aria-labelledby="keys-title">
           <CardHeader
             titleId="keys-title"
