@@ -1,7 +1,10 @@
 // `npm run demo`: starts the console (embedded Postgres unless DATABASE_URL) and runs a simulated
 // fleet against it through the SDK over real HTTP, with a reviewer working the queues through the
 // console API — then keeps the console running to explore, until Ctrl-C.
+import path from "node:path";
+import { runBreakers, type BreakerResults } from "./demo/breakers";
 import { ConsoleApi, signIn } from "./demo/console";
+import { demoDatabaseEnv } from "./demo/data-dir";
 import { c, log } from "./demo/log";
 import { registerTypes, runBacklog, runFleet, type Fleet, type Scale } from "./demo/fleet";
 import { Reviewer } from "./demo/reviewer";
@@ -40,6 +43,7 @@ let admin = {
 function serverEnv(adminEmail: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    ...demoDatabaseEnv(),
     PORT: String(port),
     ...(userAdmin ? {} : { WARDEN_INIT_ADMIN_EMAIL: adminEmail, WARDEN_INIT_ADMIN_PASSWORD: DEMO_PASSWORD }),
     // The auto-demotion job checks every 5 s instead of every minute, so the demo shows it.
@@ -47,7 +51,7 @@ function serverEnv(adminEmail: string): NodeJS.ProcessEnv {
   };
 }
 
-const phases = { start: 0, setup: 0, fleet: 0, backlog: 0 };
+const phases = { start: 0, setup: 0, fleet: 0, backlog: 0, breakers: 0 };
 let stopping = false;
 for (const sig of ["SIGINT", "SIGTERM"] as const) {
   process.on(sig, async () => {
@@ -77,7 +81,8 @@ async function main() {
     log.error(`port ${port} on ${host} is in use; set PORT to a free one (PORT=3100 npm run demo)`);
     process.exit(1);
   }
-  log.step(`starting the console on ${baseUrl} (${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded Postgres"})`);
+  const dataDir = demoDatabaseEnv().WARDEN_DATA_DIR;
+  log.step(`starting the console on ${baseUrl} (${dataDir ? `embedded Postgres in ${path.relative(process.cwd(), dataDir) || "."}, apart from your own console` : "DATABASE_URL"})`);
   let server = await startServer(serverEnv(admin.email), baseUrl);
 
   let adminFetch = await signIn(baseUrl, admin.email, admin.password);
@@ -91,7 +96,7 @@ async function main() {
     adminFetch = await signIn(baseUrl, admin.email, admin.password);
   }
   if (!adminFetch) {
-    log.error(`could not sign in as ${admin.email}; check WARDEN_INIT_ADMIN_EMAIL / WARDEN_INIT_ADMIN_PASSWORD, or use a fresh WARDEN_DATA_DIR`);
+    log.error(`could not sign in as ${admin.email}; check WARDEN_INIT_ADMIN_EMAIL / WARDEN_INIT_ADMIN_PASSWORD, or use a fresh WARDEN_DEMO_DATA_DIR`);
     await server.stop();
     process.exit(1);
   }
@@ -199,8 +204,13 @@ async function main() {
   clearInterval(progress);
   await Promise.all([support, crm, ops, kb].map((w) => w.shutdown()));
   phases.backlog = Date.now() - phaseStart;
+  phaseStart = Date.now();
 
-  await summary(adminApi, demoted);
+  log.step("cost controls: a runaway run, a loop, a spend alert");
+  const breakers = await runBreakers(adminApi, baseUrl, tag);
+  phases.breakers = Date.now() - phaseStart;
+
+  await summary(adminApi, demoted, breakers);
   console.log(signInBox());
   log.info(`the console keeps running; ${c.bold("Ctrl-C")} stops it`);
 }
@@ -233,7 +243,7 @@ async function watchDemotion(api: ConsoleApi, fleetDone: () => boolean): Promise
   return null;
 }
 
-async function summary(api: ConsoleApi, demoted: Change | null) {
+async function summary(api: ConsoleApi, demoted: Change | null, breakers: BreakerResults) {
   const types = (await api.get<{ key: string; level: number; blocked: boolean; pendingApprovals: number; pendingDrafts: number }[]>("/api/console/action-types")).data ?? [];
   const b = (await board(api)) ?? [];
   const runs = stats.runs.succeeded + stats.runs.failed;
@@ -243,7 +253,7 @@ async function summary(api: ConsoleApi, demoted: Change | null) {
   const lines = [
     "",
     c.bold(`  Warden demo finished in ${elapsed()}`) +
-      c.dim(` (console start ${secs(phases.start)}, set-up ${secs(phases.setup)}, fleet ${secs(phases.fleet)}, backlog ${secs(phases.backlog)})`),
+      c.dim(` (console start ${secs(phases.start)}, set-up ${secs(phases.setup)}, fleet ${secs(phases.fleet)}, backlog ${secs(phases.backlog)}, cost controls ${secs(phases.breakers)})`),
     `    runs      ${fmt(runs)} (${fmt(stats.runs.succeeded)} succeeded, ${fmt(stats.runs.failed)} failed) · spans ${fmt(stats.spans)} (${stats.spanErrors} errors) · scores ${stats.scores}`,
     `    tokens    ${fmt(stats.inputTokens)} in / ${fmt(stats.outputTokens)} out · cost $${stats.costUsd.toFixed(2)}`,
     `    results   ${stats.results.succeeded} executed, ${stats.results.failed} failed · reviews: ${Object.entries(stats.reviews).map(([k, v]) => `${v} ${k}`).join(", ")}`,
@@ -273,6 +283,12 @@ async function summary(api: ConsoleApi, demoted: Change | null) {
       : `    ${c.yellow("•")} crm.update_record was not auto-demoted during this run`,
   );
   if (kb) lines.push(`    ${kb.level === 0 ? c.green("✓") : c.yellow("•")} kb.search_log is at level ${kb.level}${kb.level === 0 ? ` (requested by ${admin.email}, signed off by ${SECOND_ADMIN.email})` : ""}`);
+  const mark = (ok: boolean) => (ok ? c.green("✓") : c.yellow("•"));
+  lines.push("", c.bold("    cost controls"));
+  lines.push(`    ${mark(!!breakers.budgetTrip)} budget trip: ${breakers.budgetTrip ?? "none"}`);
+  lines.push(`    ${mark(!!breakers.loopTrip)} loop trip: ${breakers.loopTrip ?? "none"}${breakers.granted ? " — a manager's grant let it continue" : ""}`);
+  lines.push(`    ${mark(!!breakers.spendAlert)} spend alert: ${breakers.spendAlert ?? "none"}`);
+  lines.push(`    ${mark(breakers.alerts.verified > 0)} webhook alerts: ${breakers.alerts.received} received, ${breakers.alerts.verified} signatures verified (${baseUrl}/incidents)`);
   const approvals = types.reduce((n, t) => n + t.pendingApprovals, 0);
   const drafts = types.reduce((n, t) => n + t.pendingDrafts, 0);
   lines.push("", `    waiting for you: ${approvals} approvals (${baseUrl}/queue) and ${drafts} drafts (${baseUrl}/drafts)`);

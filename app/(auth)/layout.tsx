@@ -7,7 +7,7 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
         <div className="mb-6 flex flex-col items-center text-center">
           <LogoMark className="size-9 text-accent-600" />
           <p className="mt-3 text-lg font-semibold tracking-tight text-zinc-900">Warden</p>
-          <p className="mt-1 text-[13px] text-zinc-500">The operations console for AI agents in production.</p>
+          <p className="mt-1 text-[13px] text-zinc-600">The operations console for AI agents in production.</p>
         </div>
         {children}
       </div>

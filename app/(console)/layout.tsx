@@ -1,37 +1,39 @@
+import { cookies } from "next/headers";
 import { requirePageActor } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db";
+import { getActiveKillSwitches } from "@/lib/switches";
+import { ConsoleShell } from "@/components/shell/console-shell";
 import { Sidebar } from "@/components/shell/sidebar";
 import type { NavItem } from "@/components/shell/sidebar-nav";
+import { KillSwitchBanner } from "@/components/switches/kill-switch-banner";
+import { THEME_COOKIE, parseTheme } from "@/components/theme/theme";
 
 // The shell only decides what to show; each page checks its own minimum role.
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePageActor("viewer");
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  const switches = await getActiveKillSwitches(getDb());
   const items: NavItem[] = [
     { href: "/", label: "Overview", icon: "overview" },
     { href: "/agents", label: "Agents", icon: "agents" },
     // Viewers read the queues too; only reviewers and above claim and decide.
     { href: "/queue", label: "Approvals", icon: "approvals", count: "approval" },
     { href: "/drafts", label: "Drafts", icon: "drafts", count: "draft" },
+    { href: "/actions", label: "Actions", icon: "actions" },
     { href: "/action-types", label: "Action types", icon: "action-types" },
     { href: "/autonomy", label: "Autonomy", icon: "autonomy" },
+    { href: "/incidents", label: "Incidents", icon: "incidents", count: "incidents" },
+    { href: "/kill-switches", label: "Kill switches", icon: "kill-switches" },
+    { href: "/alerts", label: "Alert channels", icon: "alerts" },
+    { href: "/api-reference", label: "API reference", icon: "api" },
+    ...(hasRole(actor.role, "manager") ? [{ href: "/model-prices", label: "Model prices", icon: "prices" } as const] : []),
     ...(hasRole(actor.role, "admin") ? [{ href: "/admin/users", label: "Users", icon: "users" } as const, { href: "/audit", label: "Audit log", icon: "audit" } as const] : []),
     ...(hasRole(actor.role, "manager") ? [{ href: "/settings/tokens", label: "API tokens", icon: "tokens" } as const] : []),
   ];
-  // Only main scrolls, never the document: the shell and main are positioning contexts, so
-  // absolutely positioned content (screen-reader-only text, popovers) is laid out and clipped
-  // inside them instead of growing the page behind the shell.
   return (
-    <div className="relative flex h-dvh overflow-hidden">
-      <a
-        href="#content"
-        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow"
-      >
-        Skip to content
-      </a>
-      <Sidebar actor={actor} items={items} />
-      <main id="content" className="relative min-w-0 flex-1 overflow-y-auto">
-        <div className="mx-auto max-w-6xl px-8 py-7">{children}</div>
-      </main>
-    </div>
+    <ConsoleShell sidebar={<Sidebar actor={actor} items={items} theme={theme} />} banner={<KillSwitchBanner initial={switches} />}>
+      {children}
+    </ConsoleShell>
   );
 }

@@ -26,7 +26,7 @@ export function ActionTypeSummary({ type }: { type: ActionTypeView }) {
             <RiskBadge risk={type.riskLabel} />
           </Row>
           <Row label="Blocked list">{type.blocked ? <Badge tone="amber">Blocked: always needs a person</Badge> : "Not blocked"}</Row>
-          <Row label="Minimum confidence">{type.minConfidence === null ? <span className="text-zinc-400">No threshold</span> : <span className="tabular-nums">{type.minConfidence}</span>}</Row>
+          <Row label="Minimum confidence">{type.minConfidence === null ? <span className="text-zinc-500">No threshold</span> : <span className="tabular-nums">{type.minConfidence}</span>}</Row>
           <Row label="Audit sample rate">
             <span className="tabular-nums">{formatRate(type.auditSampleRate)}</span>
           </Row>

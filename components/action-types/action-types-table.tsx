@@ -56,7 +56,7 @@ export function ActionTypesTable({ types }: { types: ActionTypeView[] }) {
                   {t.payloadSchema ? <Badge tone="neutral">Schema</Badge> : null}
                   {t.minConfidence !== null ? <Badge tone="neutral">Confidence ≥ {t.minConfidence}</Badge> : null}
                   {level === 1 ? <Badge tone="neutral">Audit {formatRate(t.auditSampleRate)}</Badge> : null}
-                  {!t.killSwitch && !t.blocked && !t.payloadSchema && t.minConfidence === null && level !== 1 ? <span className="text-zinc-400">—</span> : null}
+                  {!t.killSwitch && !t.blocked && !t.payloadSchema && t.minConfidence === null && level !== 1 ? <span className="text-zinc-500">—</span> : null}
                 </div>
               </Td>
               <Td className="whitespace-nowrap">
@@ -70,7 +70,7 @@ export function ActionTypesTable({ types }: { types: ActionTypeView[] }) {
                     {t.pendingDrafts ? `${formatCount(t.pendingDrafts)} drafts` : null}
                   </span>
                 ) : (
-                  <span className="text-zinc-400">—</span>
+                  <span className="text-zinc-500">—</span>
                 )}
               </Td>
               <Td>

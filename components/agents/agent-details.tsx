@@ -17,7 +17,7 @@ function Item({ label, wide, children }: { label: string; wide?: boolean; childr
 export function AgentDetails({ agent }: { agent: AgentView }) {
   return (
     <Card aria-label="Agent details">
-      <dl className="grid grid-cols-2 divide-zinc-200 md:grid-cols-6 md:divide-x">
+      <dl className="grid grid-cols-2 divide-zinc-200 md:grid-cols-3 xl:grid-cols-6 xl:divide-x">
         <Item label="Agent ID" wide>
           <span className="flex items-center gap-2">
             <span className="truncate font-mono text-xs" title={agent.id}>

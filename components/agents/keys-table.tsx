@@ -13,7 +13,7 @@ export function KeysTable({ agentId, keys, canManage }: { agentId: string; keys:
           ? "Create a key above and give it to the agent. It is shown once."
           : "A manager or an admin can create a key for this agent.",
       }}
-      name={(k) => k.name ?? <span className="font-normal text-zinc-400">Unnamed</span>}
+      name={(k) => k.name ?? <span className="font-normal text-zinc-500">Unnamed</span>}
       revoke={
         canManage
           ? (k) => <RevokeKeyButton agentId={agentId} keyId={k.id} label={k.name ? `key “${k.name}”` : `key ${k.prefix}…`} />

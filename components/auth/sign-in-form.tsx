@@ -51,7 +51,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   }
 
   return (
-    <div className="rounded-lg border border-zinc-200 bg-white px-6 py-6 shadow-sm">
+    <div className="rounded-lg border border-zinc-200 bg-surface px-6 py-6 shadow-sm">
       <h1 className="text-base font-semibold text-zinc-900">Sign in</h1>
       <p className="mt-0.5 text-[13px] text-zinc-500">Use the account an admin created for you.</p>
       <form noValidate onSubmit={onSubmit} className="mt-5 space-y-4">

@@ -14,16 +14,20 @@ export type DayPoint = {
   failedExecutions: number;
 };
 
-// Tailwind's palette, spelled out because SVG attributes cannot take classes.
+// The theme's colours as CSS variables (SVG attributes cannot take classes): the neutrals follow
+// the light or dark theme (globals.css), the series colours (500s) read on both.
 const C = {
-  accent: "#6366f1",
-  sky: "#0ea5e9",
-  zinc300: "#d4d4d8",
-  zinc400: "#a1a1aa",
-  zinc500: "#71717a",
-  grid: "#f4f4f5",
-  green: "#10b981",
-  red: "#ef4444",
+  accent: "var(--color-indigo-500)",
+  zinc300: "var(--color-zinc-300)",
+  zinc400: "var(--color-zinc-400)",
+  zinc500: "var(--color-zinc-600)",
+  grid: "var(--color-zinc-100)",
+  green: "var(--color-emerald-500)",
+  red: "var(--color-red-500)",
+  text: "var(--color-zinc-900)",
+  body: "var(--color-zinc-700)",
+  border: "var(--color-zinc-200)",
+  surface: "var(--color-surface)",
 };
 
 const dayFmt = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short" });
@@ -31,9 +35,9 @@ const dayLabel = (d: string) => dayFmt.format(new Date(`${d}T00:00:00Z`));
 
 const axis = { tick: { fontSize: 11, fill: C.zinc500 }, tickLine: false, axisLine: { stroke: C.zinc300 } } as const;
 const tooltipStyle = {
-  contentStyle: { fontSize: 12, borderRadius: 6, border: "1px solid #e4e4e7", boxShadow: "0 1px 2px rgb(0 0 0 / 0.05)", padding: "6px 10px" },
-  labelStyle: { color: "#18181b", fontWeight: 600, marginBottom: 2 },
-  cursor: { fill: "#f4f4f5" },
+  contentStyle: { fontSize: 12, borderRadius: 6, border: `1px solid ${C.border}`, background: C.surface, color: C.body, boxShadow: "0 1px 2px rgb(0 0 0 / 0.05)", padding: "6px 10px" },
+  labelStyle: { color: C.text, fontWeight: 600, marginBottom: 2 },
+  cursor: { fill: C.grid },
 } as const;
 // Series in the order they are drawn, labels in the body text colour (pale fills are unreadable as text).
 const legend = {
@@ -41,7 +45,7 @@ const legend = {
   iconType: "circle" as const,
   iconSize: 8,
   itemSorter: null,
-  formatter: (value: string) => <span style={{ color: "#52525b" }}>{value}</span>,
+  formatter: (value: string) => <span style={{ color: C.body }}>{value}</span>,
 };
 
 function ChartFigure({ title, summary, children }: { title: string; summary: string; children: React.ReactNode }) {
@@ -51,6 +55,7 @@ function ChartFigure({ title, summary, children }: { title: string; summary: str
         <span className="text-[13px] font-medium text-zinc-800">{title}</span>
         <span className="sr-only">. {summary}</span>
       </figcaption>
+      {/* The summary above speaks for the chart; its accessibility layer is off, so nothing in here takes focus. */}
       <div aria-hidden="true">{children}</div>
     </figure>
   );
@@ -85,7 +90,7 @@ export function EvidenceCharts({ series, acceptanceBar }: { series: DayPoint[]; 
         title="Acceptance rate per day"
         summary={`Days with reviews: ${rated.length} of ${series.length}; lowest ${pct(rated.length ? lowest : null)}${acceptanceBar !== null ? `; the next level needs ${pct(acceptanceBar)}` : ""}.`}
       >
-        <LineChart responsive style={{ width: "100%", height: 220 }} data={data} margin={{ top: 8, right: 12, bottom: 0, left: -8 }}>
+        <LineChart accessibilityLayer={false} responsive style={{ width: "100%", height: 220 }} data={data} margin={{ top: 8, right: 12, bottom: 0, left: -8 }}>
           <CartesianGrid stroke={C.grid} vertical={false} />
           <XAxis dataKey="label" {...axis} interval="preserveStartEnd" minTickGap={24} />
           <YAxis {...axis} domain={[floor, 1]} ticks={ticks} tickFormatter={(v: number) => pct(v)} width={52} allowDataOverflow />
@@ -95,7 +100,7 @@ export function EvidenceCharts({ series, acceptanceBar }: { series: DayPoint[]; 
               y={acceptanceBar}
               stroke={C.green}
               strokeDasharray="4 3"
-              label={{ value: `needed ${pct(acceptanceBar)}`, position: "insideBottomRight", fontSize: 11, fill: "#047857" }}
+              label={{ value: `needed ${pct(acceptanceBar)}`, position: "insideBottomRight", fontSize: 11, fill: "var(--color-emerald-700)" }}
             />
           ) : null}
           <Line type="linear" dataKey="acceptanceRate" stroke={C.accent} strokeWidth={2} dot={{ r: 2, fill: C.accent }} activeDot={{ r: 4 }} connectNulls={false} isAnimationActive={false} />
@@ -103,7 +108,7 @@ export function EvidenceCharts({ series, acceptanceBar }: { series: DayPoint[]; 
       </ChartFigure>
       <div className="grid gap-6 lg:grid-cols-2">
         <ChartFigure title="Requests and reviewed proposals" summary={`${formatCount(requests)} requests and ${formatCount(reviewed)} reviewed proposals in 30 days.`}>
-          <BarChart responsive style={{ width: "100%", height: 200 }} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} barGap={1}>
+          <BarChart accessibilityLayer={false} responsive style={{ width: "100%", height: 200 }} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} barGap={1}>
             <CartesianGrid stroke={C.grid} vertical={false} />
             <XAxis dataKey="label" {...axis} interval="preserveStartEnd" minTickGap={24} />
             <YAxis {...axis} allowDecimals={false} width={44} />
@@ -114,7 +119,7 @@ export function EvidenceCharts({ series, acceptanceBar }: { series: DayPoint[]; 
           </BarChart>
         </ChartFigure>
         <ChartFigure title="Agent executions" summary={`${formatCount(executions)} agent executions, ${formatCount(failed)} failed, in 30 days.`}>
-          <BarChart responsive style={{ width: "100%", height: 200 }} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+          <BarChart accessibilityLayer={false} responsive style={{ width: "100%", height: 200 }} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid stroke={C.grid} vertical={false} />
             <XAxis dataKey="label" {...axis} interval="preserveStartEnd" minTickGap={24} />
             <YAxis {...axis} allowDecimals={false} width={44} />

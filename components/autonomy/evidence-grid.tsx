@@ -24,7 +24,7 @@ function Trend({ d7, d30 }: { d7: number | null; d30: number | null }) {
   const up = delta > 0;
   const Icon = up ? ArrowUpIcon : ArrowDownIcon;
   return (
-    <span className={cn("ml-1 inline-flex items-center align-[-2px]", up ? "text-emerald-600" : "text-red-600")}>
+    <span className={cn("ml-1 inline-flex items-center align-[-2px]", up ? "text-emerald-700" : "text-red-700")}>
       <Icon className="size-3.5" />
       <span className="sr-only">{up ? "(rising)" : "(falling)"}</span>
     </span>

@@ -30,7 +30,7 @@ export function CheckList({ checks, compact = false }: { checks: Check[]; compac
             {c.ok ? (
               <CheckCircleIcon className="size-3.5 shrink-0 text-emerald-600" />
             ) : (
-              <DotCircleIcon className="size-3.5 shrink-0 text-zinc-400" />
+              <DotCircleIcon className="size-3.5 shrink-0 text-zinc-500" />
             )}
             <span className="min-w-0 flex-1 truncate text-zinc-600">
               {capitalize(c.label)}
@@ -38,7 +38,7 @@ export function CheckList({ checks, compact = false }: { checks: Check[]; compac
             </span>
             <span className="shrink-0 tabular-nums">
               <span className={c.ok ? "font-medium text-zinc-900" : "font-medium text-zinc-700"}>{v.actual}</span>
-              <span className="text-zinc-400"> / {v.required}</span>
+              <span className="text-zinc-500"> / {v.required}</span>
             </span>
           </li>
         );

@@ -6,7 +6,7 @@ function Block({ className }: { className: string }) {
 
 function CardSkeleton() {
   return (
-    <div className="rounded-lg border border-zinc-200 bg-white p-4 shadow-xs">
+    <div className="rounded-lg border border-zinc-200 bg-surface p-4 shadow-xs">
       <Block className="h-4 w-40" />
       <div className="mt-4 grid grid-cols-3 gap-4">
         {Array.from({ length: 6 }, (_, i) => (

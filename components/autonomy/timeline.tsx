@@ -55,7 +55,7 @@ function Marker({ c }: { c: AutonomyChangeView }) {
   return (
     <span
       className={cn(
-        "flex size-6 items-center justify-center rounded-full ring-4 ring-white",
+        "flex size-6 items-center justify-center rounded-full ring-4 ring-surface",
         promoted ? "bg-emerald-100 text-emerald-700" : demoted ? "bg-red-100 text-red-700" : c.status === "pending" ? "bg-amber-100 text-amber-700" : "bg-zinc-100 text-zinc-500",
       )}
     >
@@ -110,7 +110,7 @@ export function AutonomyTimeline({ changes }: { changes: AutonomyChangeView[] })
               {line || checks.length ? (
                 <details className="group mt-2 rounded-md border border-zinc-200 bg-zinc-50/70 px-3 py-2 text-xs text-zinc-600">
                   <summary className="flex cursor-pointer list-none items-start gap-1 rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-accent-500 [&::-webkit-details-marker]:hidden">
-                    <ChevronRightIcon className="mt-px size-3.5 shrink-0 text-zinc-400 transition-transform group-open:rotate-90" />
+                    <ChevronRightIcon className="mt-px size-3.5 shrink-0 text-zinc-500 transition-transform group-open:rotate-90" />
                     <span>
                       <span className="font-medium text-zinc-700">Evidence then:</span> {line || "—"}
                       {snap.eligibility?.eligible === false && checks.length ? <span className="text-amber-800"> · not eligible</span> : null}

@@ -62,7 +62,7 @@ export function TypeCard({
       data-level={type.effectiveLevel}
       data-eligible={e.eligible ? "true" : "false"}
       className={cn(
-        "flex flex-col rounded-lg border bg-white shadow-xs",
+        "flex flex-col rounded-lg border bg-surface shadow-xs",
         highlight ? "border-emerald-300 ring-1 ring-emerald-300" : pending ? "border-amber-300" : "border-zinc-200",
       )}
     >

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ButtonLink } from "../ui/button";
 import { Card } from "../ui/card";
 import { CodeBlock } from "../ui/code-block";
@@ -48,10 +49,16 @@ export function GettingStarted({ canCreate, origin }: { canCreate: boolean; orig
         <Step n={2} title="Create an API key">
           On the agent&apos;s page, create a key. Warden shows it once; put it in your secret store.
         </Step>
-        <Step n={3} title="Point the SDK or the REST API at Warden">
+        <Step n={3} title="Send a run and ask before acting">
           <p>
-            Use <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-xs text-zinc-800">{origin}/api/v1</code> as the
-            base URL and send the key as a bearer token. This call checks the key:
+            The agent&apos;s page has the commands, ready to paste: curl for starting a run and asking before acting, the
+            TypeScript SDK, and OpenTelemetry settings. It shows the first run as soon as it arrives. The base URL is{" "}
+            <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-xs text-zinc-800">{origin}/api/v1</code>; every
+            endpoint is in the{" "}
+            <Link href="/api-reference" className="font-medium text-accent-700 underline-offset-2 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-accent-500">
+              API reference
+            </Link>
+            . This call checks a key:
           </p>
           <div className="mt-2">
             <CodeBlock code={`curl ${origin}/api/v1/agent \\\n  -H "Authorization: Bearer <key>"`} />

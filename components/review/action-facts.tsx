@@ -90,7 +90,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 function Confidence({ value }: { value: number | null }) {
-  if (value === null) return <span className="text-zinc-400">Not given</span>;
+  if (value === null) return <span className="text-zinc-500">Not given</span>;
   const pct = Math.round(value * 100);
   return (
     <span className="flex items-center gap-2">

@@ -19,6 +19,7 @@ import { ProposalCard } from "./proposal-card";
 import { LIST_LABEL, type QueueKind } from "./queue-params";
 import { ReasonDialog } from "./reason-dialog";
 import { ResultCard } from "./result-card";
+import { ScoresCard } from "./scores-card";
 import { REVIEW_COPY } from "./review-copy";
 import { Kbd, ShortcutsHelp } from "./shortcuts";
 import { ActionStatusBadge } from "./status";
@@ -77,7 +78,7 @@ export function ActionReview({ initial, role, me }: { initial: ActionDetail; rol
   return (
     <>
       <PageHeader
-        eyebrow={<BackLink href={kind ? nav.listHref : `/agents/${a.agent.id}`}>{kind ? LIST_LABEL[kind] : a.agent.name}</BackLink>}
+        eyebrow={<BackLink href={kind ? nav.listHref : "/actions"}>{kind ? LIST_LABEL[kind] : "Actions"}</BackLink>}
         title={<span className="font-mono text-[19px] tracking-normal">{a.type.key}</span>}
         description={
           <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
@@ -103,7 +104,7 @@ export function ActionReview({ initial, role, me }: { initial: ActionDetail; rol
                 </Button>
               </>
             ) : null}
-            <Button size="sm" variant="ghost" onClick={() => setDialog("help")} aria-keyshortcuts="?">
+            <Button size="sm" variant="ghost" onClick={() => setDialog("help")} aria-keyshortcuts="?" className="max-sm:hidden">
               Shortcuts <Kbd decorative>?</Kbd>
             </Button>
           </>
@@ -141,6 +142,7 @@ export function ActionReview({ initial, role, me }: { initial: ActionDetail; rol
           </div>
           <div className="min-w-0 space-y-6">
             <ActionFacts a={a} />
+            <ScoresCard scores={a.scores} />
           </div>
         </div>
         <TraceCard run={a.run} spans={a.spans} />

@@ -1,7 +1,8 @@
 import type { PayloadChange } from "@/lib/actions/payload-diff";
 
+/** JSON, except text over several lines, shown as text with its line breaks (a reply, a note). */
 function show(v: unknown): string {
-  return v === undefined ? "" : JSON.stringify(v);
+  return v === undefined ? "" : typeof v === "string" && v.includes("\n") ? v : JSON.stringify(v);
 }
 
 /** The payload's changed leaf paths, proposal beside edit. */
@@ -28,16 +29,16 @@ export function ChangeList({ changes, beforeLabel = "Proposed", afterLabel = "Ed
               <td className="px-3 py-2 font-mono text-xs font-medium whitespace-nowrap text-zinc-800">{c.path}</td>
               <td className="px-3 py-2">
                 {c.before === undefined ? (
-                  <span className="text-xs text-zinc-400 italic">absent</span>
+                  <span className="text-xs text-zinc-500 italic">absent</span>
                 ) : (
-                  <code className="rounded bg-red-50 px-1 py-0.5 font-mono text-xs break-all text-red-800 line-through decoration-red-300">{show(c.before)}</code>
+                  <code className="rounded bg-red-50 px-1 py-0.5 box-decoration-clone font-mono text-xs whitespace-pre-wrap text-red-800 line-through decoration-red-300 [overflow-wrap:anywhere]">{show(c.before)}</code>
                 )}
               </td>
               <td className="px-3 py-2">
                 {c.after === undefined ? (
-                  <span className="text-xs text-zinc-400 italic">removed</span>
+                  <span className="text-xs text-zinc-500 italic">removed</span>
                 ) : (
-                  <code className="rounded bg-emerald-50 px-1 py-0.5 font-mono text-xs break-all text-emerald-800">{show(c.after)}</code>
+                  <code className="rounded bg-emerald-50 px-1 py-0.5 box-decoration-clone font-mono text-xs whitespace-pre-wrap text-emerald-800 [overflow-wrap:anywhere]">{show(c.after)}</code>
                 )}
               </td>
             </tr>

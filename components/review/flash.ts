@@ -2,7 +2,14 @@
 
 // The outcome of the last decision, shown on whatever page the reviewer lands on next (the
 // next item, or the list). Module state: it survives client-side navigation, not a reload.
-export type Flash = { id: number; message: string; tone: "success" | "info" };
+export type Flash = {
+  id: number;
+  message: string;
+  tone: "success" | "info";
+  /** Where the decided item can be seen again (it has left the queue). */
+  href?: string;
+  linkLabel?: string;
+};
 
 let pending: Flash | null = null;
 let nextId = 1;

@@ -1,7 +1,7 @@
 import "server-only";
 import { listActionTypes } from "@/lib/action-types";
 import { listAgents } from "@/lib/agents";
-import type { Actor } from "@/lib/auth/roles";
+import { hasRole, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db";
 import { effectiveLevel, type Level } from "@/lib/policy";
 import { listQueue } from "@/lib/review";
@@ -21,7 +21,7 @@ export async function loadQueuePage(db: Db, actor: Actor, kind: QueueKind, param
   return {
     initial,
     initialFilters: filters,
-    me: actor.name ?? actor.email,
+    viewer: { me: actor.name ?? actor.email, id: actor.id, canDecide: hasRole(actor.role, "reviewer"), isManager: hasRole(actor.role, "manager") },
     options: {
       agents: agents.map((a) => ({ id: a.id, name: a.name })),
       types: types

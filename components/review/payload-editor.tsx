@@ -8,9 +8,11 @@ import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { Textarea } from "../ui/input";
 import { Label } from "../ui/label";
+import { Segmented } from "../ui/segmented";
 import { humanizeTimes } from "./clock";
 import { ChangeList } from "./change-list";
 import { prettyJson } from "./json-block";
+import { PayloadFieldsEditor } from "./payload-fields-editor";
 
 type JsonObject = Record<string, unknown>;
 
@@ -94,6 +96,8 @@ function EditorBody({
   const [text, setText] = useState(() => prettyJson(proposed));
   const [step, setStep] = useState<"edit" | "review">("edit");
   const [parseError, setParseError] = useState<string | null>(null);
+  // Fields first: text reads as text there; JSON for adding or removing fields.
+  const [mode, setMode] = useState<"fields" | "json">("fields");
   const parsed = useMemo(() => parseJsonObject(text), [text]);
   const changes = useMemo(() => (parsed.ok ? diffPayload(proposed, parsed.value) : []), [parsed, proposed]);
 
@@ -150,34 +154,53 @@ function EditorBody({
         </Alert>
       ) : null}
       <div>
-        <div className="mb-1 flex items-baseline justify-between gap-2">
-          <Label htmlFor={`${id}-json`}>Payload (JSON)</Label>
-          <span className="text-xs text-zinc-500">{parsed.ok ? `${changes.length} changed ${changes.length === 1 ? "field" : "fields"}` : "Not valid JSON yet"}</span>
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+          <Segmented
+            label="Edit the payload as"
+            value={mode}
+            onChange={setMode}
+            segments={[
+              { value: "fields", label: "Fields", disabled: !parsed.ok, title: parsed.ok ? undefined : "Fix the JSON first" },
+              { value: "json", label: "JSON" },
+            ]}
+          />
+          <span className="text-xs text-zinc-600" aria-live="polite">
+            {parsed.ok ? `${changes.length} changed ${changes.length === 1 ? "field" : "fields"}` : "Not valid JSON yet"}
+          </span>
         </div>
-        <Textarea
-          id={`${id}-json`}
-          name="payload"
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            setParseError(null);
-          }}
-          rows={Math.min(22, Math.max(8, text.split("\n").length + 1))}
-          spellCheck={false}
-          autoCapitalize="off"
-          autoCorrect="off"
-          autoFocus
-          aria-invalid={parseError ? true : undefined}
-          aria-describedby={parseError ? `${id}-error` : `${id}-hint`}
-          className="font-mono text-[12.5px] leading-relaxed"
-        />
+        {mode === "fields" && parsed.ok ? (
+          <PayloadFieldsEditor value={parsed.value as Parameters<typeof PayloadFieldsEditor>[0]["value"]} onChange={(next) => setText(prettyJson(next))} idPrefix={id} />
+        ) : (
+          <>
+            <Label htmlFor={`${id}-json`} className="sr-only">
+              Payload (JSON)
+            </Label>
+            <Textarea
+              id={`${id}-json`}
+              name="payload"
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                setParseError(null);
+              }}
+              rows={Math.min(22, Math.max(8, text.split("\n").length + 1))}
+              spellCheck={false}
+              autoCapitalize="off"
+              autoCorrect="off"
+              autoFocus
+              aria-invalid={parseError ? true : undefined}
+              aria-describedby={parseError ? `${id}-error` : `${id}-hint`}
+              className="font-mono text-[12.5px] leading-relaxed"
+            />
+          </>
+        )}
         {parseError ? (
           <p id={`${id}-error`} role="alert" className="mt-1 text-[13px] text-red-700">
             {parseError}
           </p>
         ) : (
-          <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-500">
-            The action type&apos;s schema is checked when you confirm. Next you&apos;ll see what changed.
+          <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-600">
+            {mode === "fields" ? "Add or remove fields in the JSON view. " : ""}The action type&apos;s schema is checked when you confirm. Next you&apos;ll see what changed.
           </p>
         )}
       </div>
@@ -197,3 +220,4 @@ function EditorBody({
     </form>
   );
 }
+

@@ -20,7 +20,7 @@ export function PendingCount({ kind, active }: { kind: "approval" | "draft"; act
       data-testid={`pending-count-${kind}`}
       className={cn(
         "ml-auto inline-flex h-[18px] min-w-[18px] items-center justify-center rounded-full px-1.5 text-[11px] font-semibold tabular-nums",
-        active ? "bg-accent-500 text-white" : "bg-zinc-700 text-zinc-100",
+        active ? "bg-accent-500 text-white" : "bg-ink-700 text-ink-100",
       )}
     >
       {n > 999 ? "999+" : n}

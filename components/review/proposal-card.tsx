@@ -16,16 +16,17 @@ export function ProposalCard({ a }: { a: ActionDetail }) {
               {a.rationale}
             </p>
           ) : (
-            <p className="mt-1 text-[13px] text-zinc-400">The agent gave no rationale.</p>
+            <p className="mt-1 text-[13px] text-zinc-500">The agent gave no rationale.</p>
           )}
         </div>
         <JsonBlock
           value={a.proposedPayload}
           label={a.type.hasSchema ? "Proposed payload · matches the type's schema" : "Proposed payload · the type has no schema"}
           testId="proposed-payload"
+          fields
         />
         {finalPayload && a.changes.length > 0 ? (
-          <JsonBlock value={finalPayload} label={a.executedPayload ? "Executed payload" : "Approved payload"} testId="final-payload" />
+          <JsonBlock value={finalPayload} label={a.executedPayload ? "Executed payload" : "Approved payload"} testId="final-payload" fields />
         ) : null}
       </CardBody>
     </Card>

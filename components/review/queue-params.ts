@@ -8,7 +8,7 @@ export type QueueKind = "approval" | "draft";
 export type RiskLabel = (typeof RISK_LABELS)[number];
 export type AgeFilter = keyof typeof AGE_FILTERS;
 export type QueueSort = "oldest" | "newest";
-export type QueueFilters = { agentId?: string; type?: string; risk?: RiskLabel; olderThan?: AgeFilter; sort: QueueSort };
+export type QueueFilters = { q?: string; agentId?: string; type?: string; risk?: RiskLabel; olderThan?: AgeFilter; sort: QueueSort };
 
 export const LIST_PATH: Record<QueueKind, string> = { approval: "/queue", draft: "/drafts" };
 export const LIST_LABEL: Record<QueueKind, string> = { approval: "Approvals", draft: "Drafts" };
@@ -32,7 +32,9 @@ export function filtersFrom(params: Params): QueueFilters {
   const type = read(params, "type");
   const risk = read(params, "risk");
   const olderThan = read(params, "olderThan");
+  const q = read(params, "q")?.trim().slice(0, 200);
   return {
+    q: q || undefined,
     agentId: agentId && UUID.test(agentId) ? agentId : undefined,
     type: type && type.length <= 100 ? type : undefined,
     risk: (RISK_LABELS as readonly string[]).includes(risk ?? "") ? (risk as RiskLabel) : undefined,
@@ -42,12 +44,13 @@ export function filtersFrom(params: Params): QueueFilters {
 }
 
 export function hasFilters(f: QueueFilters): boolean {
-  return Boolean(f.agentId || f.type || f.risk || f.olderThan);
+  return Boolean(f.q || f.agentId || f.type || f.risk || f.olderThan);
 }
 
 /** The filters as a query string, defaults left out ("" when there are none). */
 export function filtersQuery(f: QueueFilters): string {
   const p = new URLSearchParams();
+  if (f.q) p.set("q", f.q);
   if (f.agentId) p.set("agentId", f.agentId);
   if (f.type) p.set("type", f.type);
   if (f.risk) p.set("risk", f.risk);
@@ -63,6 +66,7 @@ export function actionHref(id: string, f: QueueFilters): string {
 
 export function queueApiPath(kind: QueueKind, f: QueueFilters, page: { cursor?: string | null; limit?: number; sort?: QueueSort } = {}): string {
   const p = new URLSearchParams({ kind, sort: page.sort ?? f.sort, limit: String(page.limit ?? PAGE_SIZE) });
+  if (f.q) p.set("q", f.q);
   if (f.agentId) p.set("agentId", f.agentId);
   if (f.type) p.set("type", f.type);
   if (f.risk) p.set("risk", f.risk);
@@ -73,7 +77,7 @@ export function queueApiPath(kind: QueueKind, f: QueueFilters, page: { cursor?: 
 
 /**
  * A keyset cursor positioned at an item, so "the item after this one" is one indexed query even
- * deep in a 10,000-item queue. Mirrors encodeCursor in lib/review/list-queue.ts (base64url of
+ * deep in a 10,000-item queue. Mirrors encodeCursor in lib/db/keyset.ts (base64url of
  * "createdAt|id").
  */
 export function cursorAt(createdAt: string, id: string): string {

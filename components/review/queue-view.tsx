@@ -1,11 +1,9 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 import type { QueueItem, QueuePage } from "@/lib/review/schemas";
-import { api, errorMessage } from "../api";
+import { errorMessage } from "../api";
 import { formatCount } from "../format";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
@@ -14,16 +12,18 @@ import { Card } from "../ui/card";
 import { cn } from "../ui/cn";
 import { EmptyState } from "../ui/empty-state";
 import { Spinner } from "../ui/spinner";
-import { TBody, THead, Table, Td, Th } from "../ui/table";
-import { Time } from "../ui/time";
-import { formatClock, useNow } from "./clock";
-import { FlashMessage } from "./flash-message";
+import { useNow } from "./clock";
+import { FlashMessage, ResultAlert } from "./flash-message";
+import { BulkApproveDialog, BulkBar, BulkRejectDialog } from "./queue-bulk";
 import { QueueFilterBar, type FilterOptions } from "./queue-filters";
-import { actionHref, filtersFrom, filtersQuery, hasFilters, queueApiPath, type QueueFilters, type QueueKind } from "./queue-params";
-import { RiskBadge } from "./risk-badge";
-import { formatConfidence, routeNote } from "./route-note";
+import { actionHref, hasFilters, type QueueFilters, type QueueKind } from "./queue-params";
+import { QueueTable } from "./queue-table";
+import { ReasonDialog } from "./reason-dialog";
+import { REVIEW_COPY } from "./review-copy";
 import { Kbd, ShortcutsHelp, useShortcuts, type Shortcut } from "./shortcuts";
-import { Sla } from "./sla";
+import { useQueueDecisions } from "./use-queue-decisions";
+import { useQueueList } from "./use-queue-list";
+import { useRowSelection } from "./use-row-selection";
 
 const COPY: Record<QueueKind, { title: string; noun: string; empty: string; emptyHint: string }> = {
   approval: {
@@ -40,113 +40,78 @@ const COPY: Record<QueueKind, { title: string; noun: string; empty: string; empt
   },
 };
 
-const SHORTCUTS: Shortcut[] = [
-  { keys: ["j"], label: "Select the next item" },
-  { keys: ["k"], label: "Select the previous item" },
-  { keys: ["Enter"], label: "Open the selected item" },
-  { keys: ["?"], label: "Show these shortcuts" },
-];
-
-/** Seconds between refreshes of the list and its total. */
-const REFRESH_MS = 5_000;
+export type QueueViewer = {
+  /** How the server names this person in claims (name, else e-mail). */
+  me: string;
+  id: string;
+  canDecide: boolean;
+  isManager: boolean;
+};
 
 export function QueueView({
   kind,
   initial,
   initialFilters,
   options,
-  me,
+  viewer,
 }: {
   kind: QueueKind;
   initial: QueuePage;
   initialFilters: QueueFilters;
   options: FilterOptions;
-  /** How the server names this reviewer in claims (name, else e-mail). */
-  me: string;
+  viewer: QueueViewer;
 }) {
   const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const filters = useMemo(() => filtersFrom(searchParams), [searchParams]);
-  const qs = filtersQuery(filters);
   const copy = COPY[kind];
+  const review = REVIEW_COPY[kind];
   const now = useNow();
+  const list = useQueueList(kind, initial, initialFilters);
+  const decisions = useQueueDecisions({ kind, me: viewer.me, meId: viewer.id, isManager: viewer.isManager });
+  // Bulk decisions are for approvals: a draft's outcome is what one person did, item by item.
+  const bulkAllowed = viewer.canDecide && kind === "approval";
+  const rows = useRowSelection(list.items);
+  const ticked = list.items.filter((i) => rows.checked.has(i.id));
+  const plan = decisions.approvable(ticked);
 
-  const query = useInfiniteQuery({
-    queryKey: ["queue", kind, qs],
-    queryFn: ({ pageParam }) => api<QueuePage>(queueApiPath(kind, filters, { cursor: pageParam })),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    // The server rendered the first page for the URL it was given; later filter changes fetch.
-    initialData: qs === filtersQuery(initialFilters) ? { pages: [initial], pageParams: [null] } : undefined,
-    refetchInterval: REFRESH_MS,
-    staleTime: 2_000,
-    placeholderData: keepPreviousData,
-  });
-
-  const items = useMemo(() => {
-    // Pages fetched at different moments can overlap by an item; show each once.
-    const seen = new Set<string>();
-    return (query.data?.pages ?? []).flatMap((p) => p.items).filter((i) => (seen.has(i.id) ? false : (seen.add(i.id), true)));
-  }, [query.data]);
-  const total = query.data?.pages[0]?.total ?? 0;
-
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const lastIndex = useRef(0);
-  const selectedIndex = selectedId ? items.findIndex((i) => i.id === selectedId) : -1;
-  useEffect(() => {
-    if (selectedIndex >= 0) lastIndex.current = selectedIndex;
-  }, [selectedIndex]);
-
-  // When the selected item leaves the queue (decided elsewhere), keep the selection in place.
-  useEffect(() => {
-    if (selectedId && selectedIndex === -1 && items.length > 0) setSelectedId(items[Math.min(lastIndex.current, items.length - 1)]!.id);
-  }, [selectedId, selectedIndex, items]);
-
-  const rowLinks = useRef(new Map<string, HTMLAnchorElement>());
-  const select = useCallback((id: string) => {
-    setSelectedId(id);
-    const link = rowLinks.current.get(id);
-    link?.focus({ preventScroll: true });
-    link?.closest("tr")?.scrollIntoView({ block: "nearest" });
-  }, []);
-  const registerRow = useCallback((id: string, el: HTMLAnchorElement | null) => {
-    if (el) rowLinks.current.set(id, el);
-    else rowLinks.current.delete(id);
-  }, []);
-
-  const move = (delta: 1 | -1) => {
-    if (items.length === 0) return;
-    if (selectedIndex === -1) return select(items[delta === 1 ? 0 : items.length - 1]!.id);
-    const next = selectedIndex + delta;
-    if (next >= items.length) {
-      if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
-      return;
-    }
-    select(items[Math.max(0, next)]!.id);
+  const [dialog, setDialog] = useState<"help" | "refuse" | "bulk-approve" | "bulk-reject" | null>(null);
+  const [refusing, setRefusing] = useState<QueueItem | null>(null);
+  const decideKeys = viewer.canDecide ? { a: () => list.selected && decisions.accept(list.selected), r: () => openRefuse(list.selected) } : {};
+  const openRefuse = (item: QueueItem | null) => {
+    if (!item || decisions.explainIfBlocked(item)) return;
+    decisions.single.reset();
+    setRefusing(item);
+    setDialog("refuse");
   };
-
-  const [help, setHelp] = useState(false);
   useShortcuts({
-    j: () => move(1),
-    k: () => move(-1),
-    Enter: () => {
-      if (selectedId) router.push(actionHref(selectedId, filters));
-    },
-    "?": () => setHelp(true),
+    j: () => list.move(1),
+    k: () => list.move(-1),
+    Enter: () => list.selectedId && router.push(actionHref(list.selectedId, list.filters)),
+    x: bulkAllowed ? () => list.selected && rows.toggle(list.selected.id) : undefined,
+    ...decideKeys,
+    "?": () => setDialog("help"),
   });
-
-  const setFilters = (next: QueueFilters) => {
-    setSelectedId(null);
-    // history.replaceState keeps this a client-side change: no server round trip per filter.
-    window.history.replaceState(null, "", `${pathname}${filtersQuery(next)}`);
-  };
-
-  const firstLoad = query.isPending || (query.isPlaceholderData && query.isFetching);
+  const shortcuts: Shortcut[] = [
+    { keys: ["j"], label: "Select the next item" },
+    { keys: ["k"], label: "Select the previous item" },
+    { keys: ["Enter"], label: "Open the selected item" },
+    ...(viewer.canDecide ? [{ keys: ["a"], label: `${review.accept}: the selected item` }, { keys: ["r"], label: `${review.refuse}: the selected item (asks for a reason)` }] : []),
+    ...(bulkAllowed ? [{ keys: ["x"], label: "Tick the selected item for a bulk decision" }] : []),
+    { keys: ["?"], label: "Show these shortcuts" },
+  ];
+  const closeDialog = () => setDialog(null);
+  const { query, items, total, filters } = list;
 
   return (
     <>
-      <FlashMessage className="mb-4" />
+      {decisions.result ? (
+        decisions.result.tone === "error" ? (
+          <Alert className="mb-4">{decisions.result.message}</Alert>
+        ) : (
+          <ResultAlert flash={decisions.result} className="mb-4" />
+        )
+      ) : (
+        <FlashMessage className="mb-4" />
+      )}
       <Card aria-labelledby="queue-title">
         <div className="flex items-center justify-between gap-4 border-b border-zinc-200 px-4 py-3">
           <div className="flex min-w-0 items-center gap-2.5">
@@ -158,22 +123,31 @@ export function QueueView({
                 {formatCount(total)} pending
               </span>
             </Badge>
-            {query.isFetching ? <Spinner className="size-3.5 text-zinc-400" /> : null}
+            {query.isFetching || decisions.single.isPending ? <Spinner className="size-3.5 text-zinc-500" /> : null}
           </div>
           <div className="flex items-center gap-3">
             {query.isError && query.data ? (
-              <span role="status" className="text-xs text-amber-700">
+              <span role="status" className="text-xs text-amber-800">
                 Couldn&apos;t refresh: {errorMessage(query.error)}
               </span>
             ) : (
-              <span className="hidden text-xs text-zinc-500 sm:inline">Updates every few seconds</span>
+              <span className="hidden text-xs text-zinc-600 sm:inline">Updates every few seconds</span>
             )}
-            <Button size="sm" variant="ghost" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+            <Button size="sm" variant="ghost" onClick={() => setDialog("help")} aria-keyshortcuts="?" className="max-sm:hidden">
               Shortcuts <Kbd decorative>?</Kbd>
             </Button>
           </div>
         </div>
-        <QueueFilterBar filters={filters} options={options} onChange={setFilters} />
+        <QueueFilterBar filters={filters} options={options} onChange={list.setFilters} />
+        {bulkAllowed && ticked.length > 0 ? (
+          <BulkBar
+            count={ticked.length}
+            approvable={plan.ok.length}
+            onApprove={() => (decisions.bulk.reset(), setDialog("bulk-approve"))}
+            onReject={() => (decisions.bulk.reset(), setDialog("bulk-reject"))}
+            onClear={rows.clear}
+          />
+        ) : null}
         {query.isError && !query.data ? (
           <div className="px-4 py-4">
             <Alert title={`The ${copy.noun} could not be loaded`}>
@@ -184,16 +158,16 @@ export function QueueView({
             </Alert>
           </div>
         ) : items.length === 0 ? (
-          firstLoad ? (
-            <div className="flex items-center justify-center gap-2 px-6 py-12 text-[13px] text-zinc-500">
+          list.firstLoad ? (
+            <div className="flex items-center justify-center gap-2 px-6 py-12 text-[13px] text-zinc-600">
               <Spinner /> Loading…
             </div>
           ) : hasFilters(filters) ? (
             <EmptyState
-              title={`No pending ${copy.noun} match these filters`}
-              description={`There ${total === 1 ? "is" : "are"} none for this combination. Clear the filters to see everything that is waiting.`}
+              title={filters.q ? `No pending ${copy.noun} match “${filters.q}”` : `No pending ${copy.noun} match these filters`}
+              description="Clear the search and filters to see everything that is waiting."
               action={
-                <Button variant="secondary" onClick={() => setFilters({ sort: filters.sort })}>
+                <Button variant="secondary" onClick={() => list.setFilters({ sort: filters.sort })}>
                   Clear filters
                 </Button>
               }
@@ -207,15 +181,16 @@ export function QueueView({
               kind={kind}
               items={items}
               filters={filters}
-              selectedId={selectedId}
-              onSelect={setSelectedId}
+              selectedId={list.selectedId}
+              onSelect={list.setSelectedId}
               onOpen={(id) => router.push(actionHref(id, filters))}
-              registerRow={registerRow}
+              registerRow={list.registerRow}
               now={now}
-              me={me}
+              me={viewer.me}
               label={copy.title}
+              selection={bulkAllowed ? rows : null}
             />
-            <div className="flex items-center justify-between gap-3 border-t border-zinc-200 px-4 py-2.5 text-xs text-zinc-500">
+            <div className="flex items-center justify-between gap-3 border-t border-zinc-200 px-4 py-2.5 text-xs text-zinc-600">
               <span>
                 Showing {formatCount(items.length)} of {formatCount(total)}
               </span>
@@ -228,118 +203,37 @@ export function QueueView({
           </div>
         )}
       </Card>
-      <ShortcutsHelp open={help} onClose={() => setHelp(false)} shortcuts={SHORTCUTS} />
+      <ShortcutsHelp open={dialog === "help"} onClose={closeDialog} shortcuts={shortcuts} />
+      {viewer.canDecide ? (
+        <ReasonDialog
+          open={dialog === "refuse"}
+          onClose={closeDialog}
+          copy={{ ...review.reason, description: refusing ? `${refusing.type} from ${refusing.agentName}. ${review.reason.description}` : review.reason.description }}
+          pending={decisions.single.isPending}
+          error={dialog === "refuse" ? decisions.single.error : null}
+          onConfirm={(reason) => refusing && decisions.refuse(refusing, reason, closeDialog)}
+        />
+      ) : null}
+      {bulkAllowed ? (
+        <>
+          <BulkApproveDialog
+            plan={plan}
+            open={dialog === "bulk-approve"}
+            pending={decisions.bulk.isPending}
+            error={decisions.bulk.error}
+            onClose={closeDialog}
+            onConfirm={() => decisions.bulk.mutate({ decision: "approve", ids: plan.ok.map((i) => i.id) }, { onSuccess: () => (rows.clear(), closeDialog()) })}
+          />
+          <BulkRejectDialog
+            items={ticked}
+            open={dialog === "bulk-reject"}
+            pending={decisions.bulk.isPending}
+            error={decisions.bulk.error}
+            onClose={closeDialog}
+            onConfirm={(reason) => decisions.bulk.mutate({ decision: "reject", ids: ticked.map((i) => i.id), reason }, { onSuccess: () => (rows.clear(), closeDialog()) })}
+          />
+        </>
+      ) : null}
     </>
-  );
-}
-
-function QueueTable({
-  kind,
-  items,
-  filters,
-  selectedId,
-  onSelect,
-  onOpen,
-  registerRow,
-  now,
-  me,
-  label,
-}: {
-  kind: QueueKind;
-  items: QueueItem[];
-  filters: QueueFilters;
-  selectedId: string | null;
-  onSelect: (id: string) => void;
-  onOpen: (id: string) => void;
-  /** Each row's link, so the keyboard can move focus to it. */
-  registerRow: (id: string, el: HTMLAnchorElement | null) => void;
-  now: number;
-  me: string;
-  label: string;
-}) {
-  return (
-    <Table label={label} className="table-fixed">
-      <THead>
-        <tr>
-          <Th className="w-[38%]">Action</Th>
-          <Th className="w-[14%]">Agent</Th>
-          <Th className="w-[9%]">Risk</Th>
-          <Th className="w-[8%] text-right">Confidence</Th>
-          <Th className="w-[10%]">Waiting</Th>
-          {kind === "approval" ? <Th className="w-[11%]">Time left</Th> : null}
-          <Th className={kind === "approval" ? "w-[10%]" : "w-[21%]"}>Claimed by</Th>
-        </tr>
-      </THead>
-      <TBody>
-        {items.map((item) => {
-          const selected = item.id === selectedId;
-          const note = routeNote(item.reason);
-          const claimedByMe = item.claimedBy !== null && item.claimedBy === me;
-          return (
-            <tr
-              key={item.id}
-              aria-selected={selected}
-              data-testid="queue-row"
-              data-action-id={item.id}
-              onClick={(e) => {
-                if ((e.target as HTMLElement).closest("a")) return;
-                onSelect(item.id);
-                onOpen(item.id);
-              }}
-              className={cn(
-                "cursor-pointer transition-colors",
-                selected ? "bg-accent-50 shadow-[inset_3px_0_0_var(--color-accent-600)]" : "hover:bg-zinc-50/70",
-              )}
-            >
-              <Td className="py-2">
-                <div className="flex min-w-0 items-center gap-2">
-                  <Link
-                    href={actionHref(item.id, filters)}
-                    ref={(el) => registerRow(item.id, el)}
-                    onFocus={() => onSelect(item.id)}
-                    className="truncate rounded-sm font-medium text-zinc-900 outline-none hover:text-accent-700 hover:underline focus-visible:ring-2 focus-visible:ring-accent-500 focus-visible:ring-offset-1"
-                  >
-                    {item.type}
-                  </Link>
-                  {item.blocked && !note ? <Badge tone="amber">Blocked type</Badge> : null}
-                </div>
-                <p className="mt-0.5 truncate font-mono text-[11.5px] text-zinc-500" title={item.preview}>
-                  {item.preview}
-                </p>
-                {note ? (
-                  <p className="mt-0.5 truncate text-xs text-amber-700" title={item.reason}>
-                    {note}
-                  </p>
-                ) : null}
-              </Td>
-              <Td className="truncate" title={item.agentName}>
-                {item.agentName}
-              </Td>
-              <Td>
-                <RiskBadge risk={item.riskLabel} />
-              </Td>
-              <Td className="text-right tabular-nums">{formatConfidence(item.confidence)}</Td>
-              <Td>
-                <Time iso={item.createdAt} relative />
-              </Td>
-              {kind === "approval" ? (
-                <Td>
-                  <Sla dueAt={item.dueAt} escalatedAt={item.escalatedAt} now={now} />
-                </Td>
-              ) : null}
-              <Td className="truncate">
-                {item.claimedBy ? (
-                  <span title={item.claimExpiresAt ? `Open until ${formatClock(item.claimExpiresAt)}` : undefined} className={claimedByMe ? "text-accent-700" : "text-zinc-700"}>
-                    {claimedByMe ? "You" : item.claimedBy}
-                  </span>
-                ) : (
-                  <span className="text-zinc-400">—</span>
-                )}
-              </Td>
-            </tr>
-          );
-        })}
-      </TBody>
-    </Table>
   );
 }

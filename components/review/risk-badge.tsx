@@ -5,7 +5,7 @@ const LABELS: Record<string, string> = { low: "Low", medium: "Medium", high: "Hi
 
 /** An action type's risk label; "—" when the type has none. */
 export function RiskBadge({ risk }: { risk: string | null }) {
-  if (!risk) return <span className="text-zinc-400">—</span>;
+  if (!risk) return <span className="text-zinc-500">—</span>;
   return (
     <Badge tone={TONES[risk] ?? "neutral"} dot={risk === "critical" || risk === "high"} className={risk === "critical" ? "font-semibold" : undefined}>
       {LABELS[risk] ?? risk}

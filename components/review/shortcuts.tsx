@@ -45,6 +45,8 @@ export function Kbd({ children, className, decorative }: { children: React.React
     <kbd
       aria-hidden={decorative || undefined}
       className={
+        // A key cap on a button means nothing on a phone, which has no keyboard to press it.
+        (decorative ? "max-sm:hidden " : "") +
         "inline-flex h-[18px] min-w-[18px] items-center justify-center rounded border border-zinc-300 bg-zinc-50 px-1 font-mono text-[11px] leading-none font-medium text-zinc-600 shadow-[inset_0_-1px_0_var(--color-zinc-300)] " +
         (className ?? "")
       }
@@ -65,7 +67,7 @@ export function ShortcutsHelp({ open, onClose, shortcuts }: { open: boolean; onC
             <dd className="flex shrink-0 items-center gap-1">
               {s.keys.map((k, i) => (
                 <span key={k} className="flex items-center gap-1">
-                  {i > 0 ? <span className="text-xs text-zinc-400">or</span> : null}
+                  {i > 0 ? <span className="text-xs text-zinc-500">or</span> : null}
                   <Kbd>{k}</Kbd>
                 </span>
               ))}

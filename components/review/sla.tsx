@@ -22,7 +22,7 @@ export function Sla({ dueAt, escalatedAt, now, className }: { dueAt: string | nu
       </span>
     );
   }
-  if (!dueAt) return <span className="text-zinc-400">—</span>;
+  if (!dueAt) return <span className="text-zinc-500">—</span>;
   const left = new Date(dueAt).getTime() - now;
   const urgent = left < SLA_URGENT_MS;
   return (

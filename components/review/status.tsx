@@ -1,7 +1,6 @@
-import type { ActionDetail } from "@/lib/review/get-action-detail";
 import { Badge, type Tone } from "../ui/badge";
 
-type StatusInput = Pick<ActionDetail, "status" | "route" | "outcome">;
+type StatusInput = { status: string; route: string; outcome: string | null };
 
 /** What happened to an action, in words a reviewer uses. */
 export function statusLabel(a: StatusInput): { label: string; tone: Tone } {

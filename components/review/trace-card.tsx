@@ -111,7 +111,7 @@ export function TraceCard({ run, spans }: { run: ActionDetail["run"]; spans: Spa
                     {s.status === "error" ? <span className="ml-1.5 text-xs text-red-700">error</span> : null}
                   </Td>
                   <Td className="truncate font-mono text-xs text-zinc-600" title={s.model ?? undefined}>
-                    {s.model ?? <span className="text-zinc-400">—</span>}
+                    {s.model ?? <span className="text-zinc-500">—</span>}
                   </Td>
                   <Td>
                     <div className="relative h-1.5 rounded-full bg-zinc-100" aria-hidden="true">
@@ -125,13 +125,13 @@ export function TraceCard({ run, spans }: { run: ActionDetail["run"]; spans: Spa
                   <Td className="text-right text-xs whitespace-nowrap tabular-nums" title={`${s.inputTokens} in, ${s.outputTokens} out`}>
                     {s.inputTokens || s.outputTokens ? (
                       <>
-                        {formatCount(s.inputTokens)} <span className="text-zinc-400">→</span> {formatCount(s.outputTokens)}
+                        {formatCount(s.inputTokens)} <span className="text-zinc-500">→</span> {formatCount(s.outputTokens)}
                       </>
                     ) : (
-                      <span className="text-zinc-400">—</span>
+                      <span className="text-zinc-500">—</span>
                     )}
                   </Td>
-                  <Td className="text-right whitespace-nowrap tabular-nums">{s.costUsd ? formatUsd(s.costUsd) : <span className="text-zinc-400">—</span>}</Td>
+                  <Td className="text-right whitespace-nowrap tabular-nums">{s.costUsd ? formatUsd(s.costUsd) : <span className="text-zinc-500">—</span>}</Td>
                 </Tr>
               );
             })}

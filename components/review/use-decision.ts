@@ -37,7 +37,8 @@ function resultMessage(a: ActionDetail, v: Verdict): string {
   }
 }
 
-function send(id: string, v: Verdict): Promise<unknown> {
+/** Sends one verdict on one item to the console API. */
+export function sendVerdict(id: string, v: Verdict): Promise<unknown> {
   const base = `/api/console/actions/${encodeURIComponent(id)}`;
   switch (v.kind) {
     case "approve":
@@ -81,14 +82,14 @@ export function useDecision({
   const [conflict, setConflict] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: async (v: Verdict) => {
-      await send(a.id, v);
+      await sendVerdict(a.id, v);
       // The decision stands even if this lookup fails.
       const next = kind ? await nextAfterDecision(kind, filters, a, (i) => i.claimedBy === null || i.claimedBy === me).catch(() => null) : null;
       return { v, next };
     },
     onMutate: () => setConflict(null),
     onSuccess: ({ v, next }) => {
-      setFlash({ tone: "success", message: `${resultMessage(a, v)}${next ? "" : " Nothing else is waiting."}` });
+      setFlash({ tone: "success", message: `${resultMessage(a, v)}${next ? "" : " Nothing else is waiting."}`, href: `/actions/${a.id}`, linkLabel: "View the decided action" });
       onDecided();
       for (const queryKey of [["queue"], ["pending-count"], ["action", a.id]]) void queryClient.invalidateQueries({ queryKey });
       open(next ? actionHref(next.id, filters) : listHref);

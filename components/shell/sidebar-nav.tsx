@@ -4,15 +4,47 @@ import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "../ui/cn";
 import { Spinner } from "../ui/spinner";
+import { OpenIncidentsCount } from "../incidents/open-count";
 import { PendingCount } from "../review/pending-count";
-import { ActionTypesIcon, AgentsIcon, ApprovalsIcon, AuditIcon, AutonomyIcon, DraftsIcon, OverviewIcon, TokenIcon, UsersIcon } from "../ui/icons";
+import {
+  ActionTypesIcon,
+  ActionsIcon,
+  AgentsIcon,
+  ApprovalsIcon,
+  AuditIcon,
+  AutonomyIcon,
+  BellIcon,
+  BookIcon,
+  DraftsIcon,
+  IncidentsIcon,
+  OverviewIcon,
+  PowerIcon,
+  TagIcon,
+  TokenIcon,
+  UsersIcon,
+} from "../ui/icons";
 
 export type NavItem = {
   href: string;
   label: string;
-  icon: "overview" | "agents" | "users" | "approvals" | "drafts" | "action-types" | "autonomy" | "tokens" | "audit";
+  icon:
+    | "overview"
+    | "agents"
+    | "users"
+    | "approvals"
+    | "drafts"
+    | "actions"
+    | "action-types"
+    | "autonomy"
+    | "tokens"
+    | "api"
+    | "incidents"
+    | "kill-switches"
+    | "alerts"
+    | "prices"
+    | "audit";
   /** A live count of what waits behind the link. */
-  count?: "approval" | "draft";
+  count?: "approval" | "draft" | "incidents";
 };
 
 const ICONS = {
@@ -21,9 +53,15 @@ const ICONS = {
   users: UsersIcon,
   approvals: ApprovalsIcon,
   drafts: DraftsIcon,
+  actions: ActionsIcon,
   "action-types": ActionTypesIcon,
   autonomy: AutonomyIcon,
   tokens: TokenIcon,
+  api: BookIcon,
+  incidents: IncidentsIcon,
+  "kill-switches": PowerIcon,
+  alerts: BellIcon,
+  prices: TagIcon,
   audit: AuditIcon,
 };
 
@@ -47,13 +85,13 @@ export function SidebarNav({ items }: { items: NavItem[] }) {
                 className={cn(
                   "flex h-8 items-center gap-2.5 rounded-md px-2.5 text-sm font-medium transition-colors outline-none",
                   "focus-visible:ring-2 focus-visible:ring-accent-500",
-                  active ? "bg-zinc-800 text-white" : "text-zinc-400 hover:bg-zinc-800/60 hover:text-zinc-100",
+                  active ? "bg-ink-800 text-white" : "text-ink-400 hover:bg-ink-800/60 hover:text-ink-100",
                 )}
               >
-                <Icon className={cn("size-4", active ? "text-accent-200" : "text-zinc-500")} />
+                <Icon className={cn("size-4", active ? "text-accent-200" : "text-ink-500")} />
                 {item.label}
                 <PendingMark />
-                {item.count ? <PendingCount kind={item.count} active={active} /> : null}
+                {item.count === "incidents" ? <OpenIncidentsCount active={active} /> : item.count ? <PendingCount kind={item.count} active={active} /> : null}
               </Link>
             </li>
           );
@@ -66,5 +104,5 @@ export function SidebarNav({ items }: { items: NavItem[] }) {
 /** A spinner beside a link while the page it leads to is loading. */
 function PendingMark() {
   const { pending } = useLinkStatus();
-  return pending ? <Spinner className="ml-auto size-3.5 text-zinc-500" /> : null;
+  return pending ? <Spinner className="ml-auto size-3.5 text-ink-500" /> : null;
 }

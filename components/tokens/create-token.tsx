@@ -33,7 +33,7 @@ export function CreateToken({ origin, revokedIds }: { origin: string; revokedIds
           onDone={onDone}
         >
           <p className="mt-3 mb-1.5 text-[13px] text-amber-950">
-            Send it as <code className="rounded bg-white px-1 font-mono text-xs">Authorization: Bearer &lt;token&gt;</code> to the action-types API:
+            Send it as <code className="rounded bg-surface px-1 font-mono text-xs">Authorization: Bearer &lt;token&gt;</code> to the action-types API:
           </p>
           <CodeBlock code={`curl ${origin}/api/v1/action-types \\\n  -H "Authorization: Bearer ${created.token}"`} />
         </SecretOnce>

@@ -7,11 +7,12 @@ type Variant = "primary" | "secondary" | "ghost" | "danger" | "danger-outline";
 type Size = "sm" | "md";
 
 const variants: Record<Variant, string> = {
-  primary: "bg-accent-600 text-white shadow-xs hover:bg-accent-700 disabled:bg-accent-600/60",
-  secondary: "border border-zinc-300 bg-white text-zinc-800 shadow-xs hover:bg-zinc-50 disabled:text-zinc-400",
-  ghost: "text-zinc-700 hover:bg-zinc-100 disabled:text-zinc-400",
-  "danger-outline": "border border-zinc-300 bg-white text-red-700 shadow-xs hover:border-red-300 hover:bg-red-50 disabled:text-red-300",
-  danger: "bg-red-600 text-white shadow-xs hover:bg-red-700 disabled:bg-red-600/60",
+  // In the dark theme 700 is a light shade (globals.css); a solid fill hovers a step brighter instead.
+  primary: "bg-accent-600 text-white shadow-xs hover:bg-accent-700 dark:hover:bg-accent-500 disabled:bg-accent-600/60",
+  secondary: "border border-zinc-300 bg-surface text-zinc-800 shadow-xs hover:bg-zinc-50 disabled:text-zinc-500",
+  ghost: "text-zinc-700 hover:bg-zinc-100 disabled:text-zinc-500",
+  "danger-outline": "border border-zinc-300 bg-surface text-red-700 shadow-xs hover:border-red-300 hover:bg-red-50 disabled:text-red-300 dark:disabled:text-red-200",
+  danger: "bg-red-600 text-white shadow-xs hover:bg-red-700 dark:hover:bg-red-500 disabled:bg-red-600/60",
 };
 
 const sizes: Record<Size, string> = {

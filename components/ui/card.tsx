@@ -1,7 +1,7 @@
 import { cn } from "./cn";
 
 export function Card({ className, ...rest }: React.HTMLAttributes<HTMLElement>) {
-  return <section className={cn("rounded-lg border border-zinc-200 bg-white shadow-xs", className)} {...rest} />;
+  return <section className={cn("rounded-lg border border-zinc-200 bg-surface shadow-xs", className)} {...rest} />;
 }
 
 export function CardHeader({

@@ -48,7 +48,7 @@ export function Dialog({
         // "close" event: closing because `open` turned false must not call back into the parent.)
         if (e.target === ref.current) onClose();
       }}
-      className={`m-auto text-left w-[calc(100%-2rem)] ${width} rounded-lg border border-zinc-200 bg-white p-0 text-sm text-zinc-900 shadow-xl backdrop:bg-zinc-950/40`}
+      className={`m-auto text-left w-[calc(100%-2rem)] ${width} rounded-lg border border-zinc-200 bg-surface p-0 text-sm text-zinc-900 shadow-xl backdrop:bg-ink-950/50`}
     >
       {open ? (
         <div className="px-5 py-4">

@@ -169,6 +169,89 @@ export const ActionTypesIcon = (p: IconProps) => (
   </Svg>
 );
 
+export const SearchIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="7" cy="7" r="4.5" />
+    <path d="m10.5 10.5 3 3" />
+  </Svg>
+);
+
+/** A list with a check: every action, decided or not. */
+export const ActionsIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M7 4h7M7 8h7M7 12h7" />
+    <path d="m2 4 1 1 1.8-2M2 8.2h2.5M2 12.2h2.5" />
+  </Svg>
+);
+
+/** A book: the API reference. */
+export const BookIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M3 2.5h7.5A1.5 1.5 0 0 1 12 4v9.5H4.5A1.5 1.5 0 0 1 3 12z" />
+    <path d="M3 12a1.5 1.5 0 0 1 1.5-1.5H12M6 5.5h3" />
+  </Svg>
+);
+
+export const MenuIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M2.5 4h11M2.5 8h11M2.5 12h11" />
+  </Svg>
+);
+
+export const CloseIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="m4 4 8 8M12 4l-8 8" />
+  </Svg>
+);
+
+export const SunIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="8" cy="8" r="2.75" />
+    <path d="M8 1.5v1.5M8 13v1.5M1.5 8H3M13 8h1.5M3.4 3.4l1 1M11.6 11.6l1 1M3.4 12.6l1-1M11.6 4.4l1-1" />
+  </Svg>
+);
+
+export const MoonIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M13.5 9.5A5.5 5.5 0 0 1 6.5 2.5a5.5 5.5 0 1 0 7 7z" />
+  </Svg>
+);
+
+export const MonitorIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="2" y="2.5" width="12" height="8.5" rx="1.5" />
+    <path d="M6 14h4M8 11v3" />
+  </Svg>
+);
+
+export const IncidentsIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M7.1 2.6a1 1 0 0 1 1.8 0l5.4 9.9a1 1 0 0 1-.9 1.5H2.6a1 1 0 0 1-.9-1.5z" />
+    <path d="M8 6.2v3M8 11.3h.01" />
+  </Svg>
+);
+
+export const PowerIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M8 2v5.5" />
+    <path d="M4.6 4.3a5 5 0 1 0 6.8 0" />
+  </Svg>
+);
+
+export const BellIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M4 11.5V7a4 4 0 1 1 8 0v4.5l1.2 1.2H2.8z" />
+    <path d="M6.6 14a1.5 1.5 0 0 0 2.8 0" />
+  </Svg>
+);
+
+export const TagIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M2 2.5h5.3l6.2 6.2a1 1 0 0 1 0 1.4l-3.4 3.4a1 1 0 0 1-1.4 0L2.5 7.3V2.5z" />
+    <path d="M5.2 5.2h.01" />
+  </Svg>
+);
+
 export const AuditIcon = (p: IconProps) => (
   <Svg {...p}>
     <path d="M4 1.5h5.5L12 4v10.5H4z" />

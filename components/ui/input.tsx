@@ -3,7 +3,7 @@ import { cn } from "./cn";
 // Controls fill their container; callers size them by wrapping, so no width class ever has to
 // win over another.
 const control =
-  "block w-full rounded-md border border-zinc-300 bg-white px-2.5 text-zinc-900 shadow-xs transition-colors placeholder:text-zinc-400 " +
+  "block w-full rounded-md border border-zinc-300 bg-surface px-2.5 text-zinc-900 shadow-xs transition-colors placeholder:text-zinc-500 " +
   "outline-none focus:border-accent-500 focus:ring-2 focus:ring-accent-500/30 disabled:cursor-not-allowed disabled:bg-zinc-50 disabled:text-zinc-500 " +
   "aria-invalid:border-red-500 aria-invalid:focus:ring-red-500/30";
 

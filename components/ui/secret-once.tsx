@@ -33,7 +33,7 @@ export function SecretOnce({
       <div className="mt-3 flex items-center gap-2">
         <code
           data-testid={testId}
-          className="min-w-0 flex-1 overflow-x-auto rounded-md border border-amber-200 bg-white px-2.5 py-1.5 font-mono text-[13px] whitespace-nowrap text-zinc-900 select-all"
+          className="min-w-0 flex-1 overflow-x-auto rounded-md border border-amber-200 bg-surface px-2.5 py-1.5 font-mono text-[13px] whitespace-nowrap text-zinc-900 select-all"
         >
           {secret}
         </code>

@@ -8,7 +8,7 @@ import { formatDateTime, formatRelative } from "../format";
  * suppressed hydration warning.
  */
 export function Time({ iso, relative = false, fallback = "—" }: { iso: string | null; relative?: boolean; fallback?: string }) {
-  if (!iso) return <span className="text-zinc-400">{fallback}</span>;
+  if (!iso) return <span className="text-zinc-500">{fallback}</span>;
   return (
     <time dateTime={iso} title={formatDateTime(iso)} suppressHydrationWarning className="whitespace-nowrap">
       {relative ? formatRelative(iso) : formatDateTime(iso)}

@@ -46,7 +46,7 @@ export function UserRow({ user, isSelf }: { user: UserView; isSelf: boolean }) {
           </p>
         ) : null}
       </Td>
-      <Td className={user.name ? undefined : "text-zinc-400"}>{user.name ?? "—"}</Td>
+      <Td className={user.name ? undefined : "text-zinc-500"}>{user.name ?? "—"}</Td>
       <Td>
         <label htmlFor={selectId} className="sr-only">
           Role for {user.email}

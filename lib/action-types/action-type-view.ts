@@ -9,6 +9,8 @@ export function toActionTypeView(t: ActionType, pending: { approvals: number; dr
     level: t.level,
     blocked: t.blocked,
     killSwitch: t.killSwitch,
+    killSwitchReason: t.killSwitchReason,
+    killSwitchChangedAt: t.killSwitchChangedAt?.toISOString() ?? null,
     riskLabel: (t.riskLabel as ActionTypeView["riskLabel"]) ?? null,
     payloadSchema: t.payloadSchema ?? null,
     minConfidence: t.minConfidence,

@@ -39,6 +39,8 @@ export const actionTypeView = z.object({
   level: z.number().int(),
   blocked: z.boolean(),
   killSwitch: z.boolean(),
+  killSwitchReason: z.string().nullable(),
+  killSwitchChangedAt: z.string().nullable(),
   riskLabel: z.enum(RISK_LABELS).nullable(),
   payloadSchema: z.unknown().nullable(),
   minConfidence: z.number().nullable(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { assertRole, type Actor } from "../auth/roles";
 import { jsonObject, longString } from "../api/common-schemas";
-import type { Db } from "../db/client";
+import type { DbTx } from "../db/client";
 import { isUuid } from "../db/ids";
 import { NotFoundError, ValidationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -21,7 +21,7 @@ export type DecideActionInput = z.infer<typeof decideActionInput>;
  * A reviewer approves (optionally with an edited payload) or rejects a waiting action.
  * The edit is checked against the type's schema and kept beside the proposal.
  */
-export async function decideAction(db: Db, actor: Actor, actionId: string, raw: unknown): Promise<ActionView> {
+export async function decideAction(db: DbTx, actor: Actor, actionId: string, raw: unknown): Promise<ActionView> {
   assertRole(actor, "reviewer", "decide actions");
   const input = decideActionInput.parse(raw);
   const a = isUuid(actionId) ? await db.action.findUnique({ where: { id: actionId }, include: { actionType: true, claimedBy: { select: { name: true, email: true } } } }) : null;

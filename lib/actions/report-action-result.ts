@@ -67,6 +67,7 @@ export async function reportActionResult(db: DbTx, agent: AuthenticatedAgent, ac
         title: `${a.actionType.key}: the agent executed a payload other than the one approved`,
         agentId: a.agentId,
         runId: a.runId,
+        actionTypeId: a.actionTypeId,
         details: { actionId: a.id, approvedDigest, executedDigest },
       });
     }

@@ -87,3 +87,69 @@ export const actionView = z.object({
   createdAt: z.string(),
 });
 export type ActionView = z.infer<typeof actionView>;
+
+// ---------------------------------------------------------------------------------------------
+// The console's list of every action (the Actions page): filters, search, keyset pages.
+
+export const ACTION_ROUTES = ["execute", "approval", "draft", "rejected", "halted"] as const;
+/** Time windows for "requested within", in seconds. */
+export const ACTION_SINCE = { "1h": 3600, "24h": 86400, "7d": 7 * 86400, "30d": 30 * 86400 } as const;
+
+export const actionsQuery = z
+  .object({
+    status: z.enum(ACTION_STATUSES).optional(),
+    decision: z.enum(ACTION_ROUTES).optional().describe("What the policy decided when the agent asked."),
+    level: z.coerce.number().int().min(0).max(3).optional(),
+    type: z.string().max(100).optional(),
+    agentId: z.uuid().optional(),
+    reviewerId: z.uuid().optional(),
+    since: z.enum(Object.keys(ACTION_SINCE) as [keyof typeof ACTION_SINCE]).optional(),
+    q: z.string().trim().max(200).optional().describe("An action id, a run id, a subject or a run's external id."),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict();
+export type ActionsQuery = z.infer<typeof actionsQuery>;
+
+export const actionListItem = z.object({
+  id: z.string(),
+  type: z.string(),
+  agentId: z.string(),
+  agentName: z.string(),
+  status: z.enum(ACTION_STATUSES),
+  route: z.enum(ACTION_ROUTES),
+  outcome: z.string().nullable(),
+  level: z.number().int(),
+  subject: z.string().nullable(),
+  rationale: z.string().nullable(),
+  confidence: z.number().nullable(),
+  runId: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ActionListItem = z.infer<typeof actionListItem>;
+
+/** `total` counts at most ACTIONS_COUNT_CAP + 1 rows; `totalCapped` says the real number is larger. */
+export const actionListPage = z.object({
+  items: z.array(actionListItem),
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+  nextCursor: z.string().nullable(),
+});
+export type ActionListPage = z.infer<typeof actionListPage>;
+
+/** The most items one bulk decision may settle. */
+export const BULK_DECISION_MAX = 100;
+
+export const bulkDecisionInput = z.discriminatedUnion("decision", [
+  z.object({ decision: z.literal("approve"), ids: z.array(z.uuid()).min(1).max(BULK_DECISION_MAX) }).strict(),
+  z
+    .object({
+      decision: z.literal("reject"),
+      ids: z.array(z.uuid()).min(1).max(BULK_DECISION_MAX),
+      reason: z.string().trim().min(1, "a reason is required").max(2000),
+    })
+    .strict(),
+]);
+export type BulkDecisionInput = z.infer<typeof bulkDecisionInput>;

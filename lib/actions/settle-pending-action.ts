@@ -1,7 +1,7 @@
 import type { Actor } from "../auth/roles";
 import { recordAuditEvent } from "../audit";
 import { bumpEvidence, reviewDelta } from "../autonomy/bump-evidence";
-import type { Db } from "../db/client";
+import { withTx, type DbTx } from "../db/client";
 import { ConflictError, ValidationError } from "../errors";
 import type { Action, Prisma } from "../generated/prisma/client";
 import { notifyActionChanged } from "../notify";
@@ -34,7 +34,7 @@ export function wrongRoute(a: { route: string }, attempted: "decision" | "draft-
   return new ValidationError(detail, [{ path: attempted === "decision" ? "decision" : "outcome", message: `not for a ${a.route} action` }]);
 }
 
-export async function alreadyDecided(db: Db, actionId: string): Promise<ConflictError> {
+export async function alreadyDecided(db: DbTx, actionId: string): Promise<ConflictError> {
   const a = await db.action.findUnique({ where: { id: actionId }, include: { decidedBy: { select: { email: true, name: true } } } });
   const who = a?.decidedBy ? (a.decidedBy.name ?? a.decidedBy.email) : null;
   return new ConflictError(`This action was already ${a?.status}${who ? ` by ${who}` : ""}.`, {
@@ -48,10 +48,11 @@ export async function alreadyDecided(db: Db, actionId: string): Promise<Conflict
  * The one way a person settles a pending action (approval decision or draft outcome), exactly
  * once: a conditional update on (pending, version, no live claim by someone else), then the
  * review, the evidence counters, the audit event and the agent's wake-up — one transaction.
- * The loser of a race gets 409 naming who won.
+ * The loser of a race gets 409 naming who won. Joins the caller's transaction when given one
+ * (several decisions that commit together).
  */
 export async function settlePendingAction(
-  db: Db,
+  db: DbTx,
   actor: Actor,
   a: Action,
   s: {
@@ -63,7 +64,7 @@ export async function settlePendingAction(
     audit: { action: string; after: unknown; payload: unknown; policyVersion: number };
   },
 ): Promise<Action> {
-  const updated = await db.$transaction(async (tx) => {
+  const updated = await withTx(db, async (tx) => {
     const res = await tx.action.updateMany({
       where: {
         id: a.id,

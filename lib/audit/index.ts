@@ -1,4 +1,4 @@
-export { recordAuditEvent, auditEventFields, type AuditActor, type AuditEventInput, type AuditReceipt } from "./record-audit-event";
+export { recordAuditEvent, recordAuditEvents, auditEventFields, type AuditActor, type AuditEventInput, type AuditReceipt } from "./record-audit-event";
 export { auditContent, contentHash, type AuditContent } from "./content";
 export { GENESIS_HASH, linkHash } from "./chain";
 export { chainAuditEvents, chainHead } from "./chain-audit-events";

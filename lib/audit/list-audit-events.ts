@@ -118,6 +118,16 @@ function targetOf(
       const name = names.userName.get(id ?? "");
       return { type, id, label: name ?? `user ${short}`, href: name ? "/admin/users" : null };
     }
+    case "incident":
+      return { type, id, label: `incident ${short}`, href: id && isUuid(id) ? `/incidents/${id}` : null };
+    case "alert_channel":
+      return { type, id, label: `alert channel ${short}`, href: id && isUuid(id) ? `/alerts/${id}` : null };
+    case "run":
+      return { type, id, label: `run ${short}`, href: id && isUuid(id) ? `/actions?q=${id}` : null };
+    case "global":
+      return { type, id, label: "the global kill switch", href: "/kill-switches" };
+    case "model_price":
+      return { type, id, label: `model price ${id ?? ""}`.trim(), href: "/model-prices" };
     default:
       return { type, id, label: id ? `${type.replace(/_/g, " ")} ${short}` : type.replace(/_/g, " "), href: null };
   }

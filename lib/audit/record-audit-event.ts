@@ -45,6 +45,23 @@ export async function recordAuditEvent(tx: DbTx, e: AuditEventInput): Promise<{ 
   return { id: row.id, contentHash: hash };
 }
 
+/** Several events at once (one statement), e.g. one per action a kill switch halted. */
+export async function recordAuditEvents(tx: DbTx, events: AuditEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  const createdAt = new Date();
+  await tx.auditEvent.createMany({
+    data: events.map((e) => {
+      const fields = auditEventFields(e, createdAt);
+      return {
+        ...fields,
+        before: (fields.before ?? undefined) as Prisma.InputJsonValue | undefined,
+        after: (fields.after ?? undefined) as Prisma.InputJsonValue | undefined,
+        contentHash: contentHash(auditContent(fields)),
+      };
+    }),
+  });
+}
+
 /** The columns of an event as they will read back from the database. */
 export function auditEventFields(e: AuditEventInput, createdAt: Date) {
   const targetId = e.targetId ?? null;

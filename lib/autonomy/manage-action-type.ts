@@ -1,8 +1,9 @@
 import { getActionTypeOrThrow, listActionTypes, updateActionType } from "../action-types";
 import type { ActionTypeView } from "../action-types/schemas";
 import type { Principal } from "../auth/principal";
-import type { Actor } from "../auth/roles";
+import { assertRole, type Actor } from "../auth/roles";
 import { withTx, type Db, type DbTx } from "../db/client";
+import { applyKillSwitch } from "../switches/set-kill-switch";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { setActionTypeLevel } from "./change-level";
 import { patchActionTypeInput, type AutonomyChangeView } from "./schemas";
@@ -22,7 +23,7 @@ export function getActionTypeFor(db: Db, p: Principal, key: string) {
 }
 
 /**
- * PATCH: guardrails and/or a level change, in one transaction — a refused part refuses the
+ * PATCH: guardrails, a level change and/or the kill switch, in one transaction — a refused part refuses the
  * whole request and nothing is written. `version`, when given, must be the type's current
  * version; a level change must name the level it starts from (`expectedLevel`).
  */
@@ -34,7 +35,7 @@ export async function patchActionTypeFor(
 ): Promise<{ actionType: ActionTypeView; levelChange: AutonomyChangeView | null }> {
   if (p.kind === "agent") throw new ForbiddenError("Agent keys cannot change action types or their level; use a personal token.");
   const input = patchActionTypeInput.parse(raw);
-  const { level, expectedLevel, reason, override, version, ...guardrails } = input;
+  const { level, expectedLevel, reason, override, version, killSwitch, ...guardrails } = input;
   if (level !== undefined && !reason) throw new ValidationError("A level change needs a reason.", [{ path: "reason", message: "required with level" }]);
   if (level !== undefined && expectedLevel === undefined) {
     throw new ValidationError("A level change must name the level it starts from, so it never applies to a level you did not see.", [
@@ -52,6 +53,10 @@ export async function patchActionTypeFor(
     if (Object.keys(guardrails).length) await updateActionType(tx, p.actor, key, { ...guardrails, version: current.version });
     const levelChange =
       level === undefined ? null : await setActionTypeLevel(tx, p.actor, key, { level, expectedLevel, reason, override: override ?? false });
+    if (killSwitch !== undefined) {
+      assertRole(p.actor, "manager", "flip kill switches");
+      await applyKillSwitch(tx, { actor: p.actor }, { kind: "action_type", key }, killSwitch, reason ?? null);
+    }
     return { actionType: await getActionTypeOrThrow(tx, p.actor, key), levelChange };
   });
 }

@@ -63,5 +63,6 @@ export const patchActionTypeInput = updateActionTypeInput
     expectedLevel: z.int().min(0).max(3).optional().describe("Required with level: the level the change starts from (409 when the type is at another level now)."),
     reason: z.string().trim().max(2000).optional(),
     override: z.boolean().optional(),
+    killSwitch: z.boolean().optional().describe("true halts every request of this type at once (its pending actions too); false lets it act again. `reason`, when given, is recorded with the flip."),
   })
   .strict();

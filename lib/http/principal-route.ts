@@ -30,7 +30,7 @@ export function principalRoute<P extends Record<string, string> = Record<string,
       );
       annotateRequest(principal.kind === "agent" ? { agentId: principal.agent.agentId } : { userId: principal.actor.id });
       await consumeRateLimit(db, principal.kind === "agent" ? principal.agent.keyId : principal.tokenPrefix, LIMITS.requestsPerMinute);
-      const hasBody = req.method === "POST" || req.method === "PATCH";
+      const hasBody = req.method === "POST" || req.method === "PATCH" || req.method === "PUT";
       const body = hasBody ? parseJsonBody(req, await readBodyText(req, LIMITS.maxBodyBytes), { allowEmpty: true }) : undefined;
       const result = await handler({ req, principal, db, params: await route.params, body });
       if (result instanceof Response) return result;

@@ -1,4 +1,5 @@
 import { processOverdueActions } from "../actions/process-overdue-actions";
+import { deliverDueAlerts } from "../alerts/deliver-due-alerts";
 import { evaluateAutoDemotions } from "../autonomy/change-level";
 import { getDb } from "../db/client";
 import { logger, metrics } from "../observability";
@@ -10,6 +11,8 @@ import { purgeBookkeeping } from "./purge-bookkeeping";
 const JOBS: { name: string; everyMs: number; run: () => Promise<unknown> }[] = [
   { name: "overdue-approvals", everyMs: 10_000, run: () => processOverdueActions(getDb()) },
   { name: "auto-demotion", everyMs: Number(process.env.WARDEN_AUTO_DEMOTION_INTERVAL_MS) || 60_000, run: () => evaluateAutoDemotions(getDb()) },
+  // Alert webhooks from the outbox; rows are claimed with SKIP LOCKED, so instances share the work.
+  { name: "alert-delivery", everyMs: Number(process.env.WARDEN_ALERT_DELIVERY_INTERVAL_MS) || 2_000, run: () => deliverDueAlerts(getDb()) },
   // Sign-in attempts, rate-limit windows and idempotency records, in small batches.
   { name: "bookkeeping-purge", everyMs: 5 * 60_000, run: () => purgeBookkeeping(getDb()) },
   // Links new audit events into the hash chain and signs checkpoints (docs/audit-log.md).

@@ -20,6 +20,12 @@ export async function notifyActionChanged(tx: DbTx, actionId: string): Promise<v
   await tx.$queryRaw`SELECT pg_notify(${ACTION_CHANNEL}, ${actionId})::text AS sent`;
 }
 
+/** Queue wake-ups for many actions at once (a kill switch or a breaker halting their scope). */
+export async function notifyActionsChanged(tx: DbTx, actionIds: readonly string[]): Promise<void> {
+  if (actionIds.length === 0) return;
+  await tx.$queryRaw`SELECT count(pg_notify(${ACTION_CHANNEL}, id))::int AS sent FROM unnest(${actionIds as string[]}::text[]) AS id`;
+}
+
 /** Broadcast to every waiter of this process (reconnect, shutdown). */
 const ALL = "*";
 

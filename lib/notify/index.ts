@@ -1,1 +1,1 @@
-export { notifyActionChanged, watchAction, listenerState, startListening, stopWatching, ACTION_CHANNEL, type ActionWatch, type ListenerState } from "./action-events";
+export { notifyActionChanged, notifyActionsChanged, watchAction, listenerState, startListening, stopWatching, ACTION_CHANNEL, type ActionWatch, type ListenerState } from "./action-events";

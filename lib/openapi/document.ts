@@ -5,7 +5,10 @@ import { recordScoreInput, scoreView } from "../scores/schemas";
 import { actionTypeView, declareActionTypeInput } from "../action-types/schemas";
 import { autonomyChangeView } from "../autonomy/schemas";
 import { patchActionTypeInput } from "../autonomy/schemas";
-import { agentIdentity } from "../agents/schemas";
+import { agentControlsView, agentIdentity, updateAgentControlsInput } from "../agents/schemas";
+import { budgetGrantInput, budgetGrantResult, runLimitsView } from "../budgets/schemas";
+import { acknowledgeIncidentInput, incidentPage, incidentView, listIncidentsQuery, resolveIncidentInput } from "../incidents/schemas";
+import { killSwitchChange, killSwitchView, setKillSwitchInput } from "../switches/schemas";
 import { LIMITS } from "../api/limits";
 import { OTLP_LIMITS } from "../otlp/limits";
 import { fieldError, problemDetails, otlpTracesRequest, otlpTracesResponse } from "./schemas";
@@ -40,6 +43,18 @@ const COMPONENTS: Array<[name: string, schema: z.ZodType, io: Io]> = [
   ["AutonomyChangeView", autonomyChangeView, "output"],
   ["ActionTypePatchResult", z.object({ actionType: actionTypeView, levelChange: autonomyChangeView.nullable() }), "output"],
   ["ActionTypeList", z.array(actionTypeView), "output"],
+  ["AgentControlsView", agentControlsView, "output"],
+  ["UpdateAgentControlsInput", updateAgentControlsInput, "input"],
+  ["KillSwitchView", killSwitchView, "output"],
+  ["KillSwitchChange", killSwitchChange, "output"],
+  ["SetKillSwitchInput", setKillSwitchInput, "input"],
+  ["IncidentView", incidentView, "output"],
+  ["IncidentPage", incidentPage, "output"],
+  ["AcknowledgeIncidentInput", acknowledgeIncidentInput, "input"],
+  ["ResolveIncidentInput", resolveIncidentInput, "input"],
+  ["BudgetGrantInput", budgetGrantInput, "input"],
+  ["RunLimitsView", runLimitsView, "output"],
+  ["BudgetGrantResult", budgetGrantResult, "output"],
   ["FieldError", fieldError, "output"],
   ["Problem", problemDetails, "output"],
   ["OtlpTracesRequest", otlpTracesRequest, "input"],
@@ -156,7 +171,12 @@ const PROBLEM = "application/problem+json";
 const ERROR_RESPONSES: Record<string, { status: number; description: string; headers?: Json }> = {
   BadRequest: { status: 400, description: "The body is not valid JSON (or is empty where one is required)." },
   Unauthenticated: { status: 401, description: "Missing, malformed, unknown or revoked API key." },
-  Forbidden: { status: 403, description: "The agent is disabled." },
+  Forbidden: {
+    status: 403,
+    description:
+      "The agent is disabled; or, on an operator endpoint, the caller is an agent key or a person whose role may not do this " +
+      "(changes need a manager or admin).",
+  },
   NotFound: { status: 404, description: "No such resource for this agent (another agent's is indistinguishable from a missing one)." },
   Conflict: {
     status: 409,
@@ -469,6 +489,7 @@ function buildPaths(): Json {
         errors: ["NotFound", "Conflict"],
       }),
     },
+    ...operatorPaths(v1),
     [`${v1}/openapi.json`]: {
       get: {
         operationId: "getOpenApiDocument",
@@ -486,10 +507,126 @@ function buildPaths(): Json {
   };
 }
 
+// The operator API: people with a personal token (wdp_…); agent keys get 403. Reads are open to
+// every role, changes need a manager or admin. No Idempotency-Key: each change is exactly once by
+// itself (a second acknowledge is 409, a kill switch already in position is a no-op).
+const OPERATOR = "Personal tokens (wdp_…) only; agent keys get 403.";
+
+function listQueryParameters(): Json[] {
+  const generated = z.toJSONSchema(listIncidentsQuery, { target: "draft-2020-12", io: "input" }) as unknown as { properties: Record<string, Json> };
+  return Object.entries(generated.properties).map(([name, schema]) => {
+    const { description, ...rest } = schema;
+    return { name, in: "query", required: false, ...(description ? { description } : {}), schema: rest };
+  });
+}
+
+function operatorPaths(v1: string): Json {
+  return {
+    [`${v1}/agents/{id}`]: {
+      get: operation("get", {
+        id: "getAgentControls",
+        tag: "operators",
+        summary: "An agent's budgets, spend caps, loop limit, kill switch and current spend",
+        description: OPERATOR,
+        params: [ID],
+        ok: { status: 200, schema: "AgentControlsView", description: "The agent's controls." },
+        errors: ["NotFound"],
+      }),
+      patch: operation("patch", {
+        id: "updateAgentControls",
+        tag: "operators",
+        summary: "Change an agent's budgets, spend caps, loop limit or kill switch",
+        description:
+          `${OPERATOR} Managers and admins. Amounts in USD; null removes a limit. \`killSwitch: true\` halts the agent's pending ` +
+          "actions at once (their long-polls answer halted) and every later request; the flip is an audit event and an incident. " +
+          "Limits and switch commit together or not at all.",
+        params: [ID],
+        body: "UpdateAgentControlsInput",
+        ok: { status: 200, schema: "AgentControlsView", description: "The agent's controls after the change." },
+        errors: ["NotFound"],
+      }),
+    },
+    [`${v1}/kill-switch`]: {
+      get: operation("get", {
+        id: "getGlobalKillSwitch",
+        tag: "operators",
+        summary: "The global kill switch",
+        description: OPERATOR,
+        ok: { status: 200, schema: "KillSwitchView", description: "Whether every agent is halted, since when and why." },
+        errors: [],
+      }),
+      put: operation("put", {
+        id: "setGlobalKillSwitch",
+        tag: "operators",
+        summary: "Turn the global kill switch on or off",
+        description:
+          `${OPERATOR} Managers and admins. On: every pending action of every agent is halted at once and every later action ` +
+          "request is halted, on every instance; span batches answer continue: false. Setting the position it already has is a no-op (changed: false).",
+        body: "SetKillSwitchInput",
+        ok: { status: 200, schema: "KillSwitchChange", description: "The switch after the request." },
+        errors: [],
+      }),
+    },
+    [`${v1}/incidents`]: {
+      get: operation("get", {
+        id: "listIncidents",
+        tag: "operators",
+        summary: "List incidents, newest first",
+        description: `${OPERATOR} Filter by status, kind, agent and severity; keyset pages via nextCursor.`,
+        params: listQueryParameters(),
+        ok: { status: 200, schema: "IncidentPage", description: "A page of incidents." },
+        errors: ["ValidationFailed"],
+      }),
+    },
+    [`${v1}/incidents/{id}/acknowledge`]: {
+      post: operation("post", {
+        id: "acknowledgeIncident",
+        tag: "operators",
+        summary: "Acknowledge an open incident",
+        description: `${OPERATOR} Managers and admins. Exactly once: an incident no longer open is 409 naming who acted.`,
+        params: [ID],
+        body: "AcknowledgeIncidentInput",
+        idempotent: false,
+        ok: { status: 200, schema: "IncidentView", description: "The acknowledged incident." },
+        errors: ["NotFound", "Conflict"],
+      }),
+    },
+    [`${v1}/incidents/{id}/resolve`]: {
+      post: operation("post", {
+        id: "resolveIncident",
+        tag: "operators",
+        summary: "Resolve an incident with a note",
+        description: `${OPERATOR} Managers and admins. Exactly once: a resolved incident is 409 naming who resolved it.`,
+        params: [ID],
+        body: "ResolveIncidentInput",
+        idempotent: false,
+        ok: { status: 200, schema: "IncidentView", description: "The resolved incident." },
+        errors: ["NotFound", "Conflict"],
+      }),
+    },
+    [`${v1}/runs/{id}/budget-grant`]: {
+      post: operation("post", {
+        id: "grantRunBudget",
+        tag: "operators",
+        summary: "Let a run halted by a budget or loop breaker continue, with raised limits",
+        description:
+          `${OPERATOR} Managers and admins. The run is running again at once: the agent's next span batch answers continue: true. ` +
+          "The new budget must be above what the run has used (422 otherwise); a run not halted by a breaker is 409. The grant is an " +
+          "audit event and resolves the run's open breaker incidents.",
+        params: [ID],
+        body: "BudgetGrantInput",
+        idempotent: false,
+        ok: { status: 200, schema: "BudgetGrantResult", description: "The run with the limits now in effect." },
+        errors: ["NotFound", "Conflict"],
+      }),
+    },
+  };
+}
+
 function limitsDescription(): string {
   return [
     "The agent API of Warden. Agents authenticate with `Authorization: Bearer <API key>`; errors are RFC 9457",
-    "`application/problem+json` with `fieldErrors` for validation failures. Every POST (but OTLP export) accepts an `Idempotency-Key`:",
+    "`application/problem+json` with `fieldErrors` for validation failures. Every agent POST (but OTLP export) accepts an `Idempotency-Key`:",
     "a retry with the same key returns the first response (header `Idempotent-Replayed: true`), the same key with a",
     "different body is 422, and a concurrent duplicate is 409.",
     "",
@@ -529,6 +666,7 @@ export function buildOpenApiDocument(): Json {
       { name: "scores", description: "Quality scores from rules or LLM judges." },
       { name: "otlp", description: "OpenTelemetry ingestion." },
       { name: "action-types", description: "Policy as code: action types, their guardrails and autonomy level." },
+      { name: "operators", description: "For people with a personal token: kill switches, budgets, budget grants and incidents." },
       { name: "meta", description: "This description." },
     ],
     security: [{ bearerAuth: [] }],
@@ -559,7 +697,7 @@ export function buildOpenApiDocument(): Json {
         bearerAuth: {
           type: "http",
           scheme: "bearer",
-          description: "The agent's API key, or a person's personal token (wdp_…) for /action-types; both shown once when created.",
+          description: "The agent's API key, or a person's personal token (wdp_…) for /action-types and the operator endpoints; both shown once when created.",
         },
       },
     },

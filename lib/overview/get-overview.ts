@@ -8,7 +8,7 @@ export type Overview = {
   pendingActions: number;
   openIncidents: number;
   cost24hMicros: number;
-  recentRuns: { id: string; agentName: string; status: string; startedAt: string; costMicros: number; spanCount: number }[];
+  recentRuns: { id: string; agentId: string; agentName: string; status: string; startedAt: string; costMicros: number; spanCount: number }[];
 };
 
 /** The numbers on the overview page; every signed-in role may see them. */
@@ -32,6 +32,7 @@ export async function getOverview(db: DbTx, _actor: Actor, now = new Date()): Pr
     cost24hMicros: Number(cost._sum.costMicros ?? 0n),
     recentRuns: recent.map((r) => ({
       id: r.id,
+      agentId: r.agentId,
       agentName: r.agent.name,
       status: r.status,
       startedAt: r.startedAt.toISOString(),

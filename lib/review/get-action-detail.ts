@@ -32,7 +32,12 @@ export async function getActionDetail(db: DbTx, actor: Actor, actionId: string, 
       ? db.span.findMany({ where: { runId: a.runId }, orderBy: { startedAt: "asc" }, take: 200 })
       : Promise.resolve([]),
     db.auditEvent.findMany({ where: { targetType: "action", targetId: a.id }, orderBy: { id: "asc" } }),
-    db.review.findMany({ where: { targetType: "action", targetId: a.id }, orderBy: { createdAt: "asc" }, include: { reviewer: { select: { name: true, email: true } } } }),
+    // The action's reviews and scores, and the scores its run received (rule or judge).
+    db.review.findMany({
+      where: { OR: [{ targetType: "action", targetId: a.id }, ...(a.runId ? [{ targetType: "run", targetId: a.runId, scoreName: { not: null } }] : [])] },
+      orderBy: { createdAt: "asc" },
+      include: { reviewer: { select: { name: true, email: true } } },
+    }),
   ]);
   const actorIds = [...new Set(history.filter((h) => h.actorType === "user" && h.actorId).map((h) => h.actorId!))];
   const [users, links] = await Promise.all([
@@ -99,7 +104,10 @@ export async function getActionDetail(db: DbTx, actor: Actor, actionId: string, 
       outputTokens: s.outputTokens,
       costUsd: microsToUsd(s.costMicros),
     })),
-    reviews: reviews.map((r) => ({ id: r.id, source: r.source, verdict: r.verdict, score: r.score, scoreName: r.scoreName, comment: r.comment, by: r.reviewer ? (r.reviewer.name ?? r.reviewer.email) : null, createdAt: r.createdAt.toISOString() })),
+    scores: reviews
+      .filter((r) => r.scoreName !== null && r.score !== null)
+      .map((r) => ({ id: r.id, on: r.targetType === "run" ? ("run" as const) : ("action" as const), name: r.scoreName!, value: r.score!, source: r.source, comment: r.comment, createdAt: r.createdAt.toISOString() })),
+    reviews: reviews.filter((r) => r.targetType === "action" && r.scoreName === null).map((r) => ({ id: r.id, source: r.source, verdict: r.verdict, score: r.score, scoreName: r.scoreName, comment: r.comment, by: r.reviewer ? (r.reviewer.name ?? r.reviewer.email) : null, createdAt: r.createdAt.toISOString() })),
     history: history.map((h) => ({
       id: String(h.id),
       action: h.action,

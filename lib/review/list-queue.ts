@@ -1,19 +1,22 @@
 import { assertRole, type Actor } from "../auth/roles";
 import type { DbTx } from "../db/client";
-import { BadRequestError } from "../errors";
+import { decodeCursor, encodeCursor } from "../db/keyset";
+import { payloadSummary } from "./payload-summary";
 import type { Prisma } from "../generated/prisma/client";
 import { AGE_FILTERS, queueQuery, type QueuePage } from "./schemas";
 
 const CLAIM_LABEL = (u: { name: string | null; email: string } | null) => (u ? (u.name ?? u.email) : null);
 
-function encodeCursor(createdAt: Date, id: string) {
-  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
-}
-function decodeCursor(c: string): { createdAt: Date; id: string } {
-  const [iso, id] = Buffer.from(c, "base64url").toString().split("|");
-  const createdAt = new Date(iso);
-  if (!id || Number.isNaN(createdAt.getTime())) throw new BadRequestError("Invalid cursor.");
-  return { createdAt, id };
+const RATIONALE_PREVIEW = 300;
+
+/**
+ * The queue's text search: a part of the rationale or subject, the type's key or the agent's
+ * name, ignoring case. It narrows the pending rows the queue's indexes already picked (the
+ * pending set is what people work through, not the whole history), so no text index is needed.
+ */
+function textMatch(text: string): Prisma.ActionWhereInput[] {
+  const contains = { contains: text, mode: "insensitive" as const };
+  return [{ rationale: contains }, { subjectKey: contains }, { actionType: { key: contains } }, { agent: { name: contains } }];
 }
 
 /**
@@ -31,6 +34,7 @@ export async function listQueue(db: DbTx, actor: Actor, raw: unknown, now = new 
     ...(q.agentId ? { agentId: q.agentId } : {}),
     ...(q.type || q.risk ? { actionType: { ...(q.type ? { key: q.type } : {}), ...(q.risk ? { riskLabel: q.risk } : {}) } } : {}),
     ...(q.olderThan ? { createdAt: { lt: new Date(now.getTime() - AGE_FILTERS[q.olderThan] * 1000) } } : {}),
+    ...(q.q ? { OR: textMatch(q.q) } : {}),
   };
   const dir = q.sort === "oldest" ? "asc" : "desc";
   const after = q.cursor ? decodeCursor(q.cursor) : null;
@@ -72,7 +76,9 @@ export async function listQueue(db: DbTx, actor: Actor, raw: unknown, now = new 
         confidence: a.confidence,
         level: a.levelAtRequest,
         reason: a.routeReason,
-        preview: JSON.stringify(a.proposedPayload).slice(0, 160),
+        rationale: a.rationale ? a.rationale.slice(0, RATIONALE_PREVIEW) : null,
+        subject: a.subjectKey,
+        preview: payloadSummary(a.proposedPayload),
         createdAt: a.createdAt.toISOString(),
         dueAt: a.dueAt?.toISOString() ?? null,
         escalatedAt: a.escalatedAt?.toISOString() ?? null,

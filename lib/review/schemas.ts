@@ -12,6 +12,7 @@ export const queueQuery = z.object({
   risk: z.enum(RISK_LABELS).optional(),
   olderThan: z.enum(Object.keys(AGE_FILTERS) as [keyof typeof AGE_FILTERS]).optional(),
   sort: z.enum(["oldest", "newest"]).default("oldest"),
+  q: z.string().trim().max(200).optional().describe("Text in the rationale or subject, the type's key or the agent's name."),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
@@ -27,6 +28,10 @@ export const queueItem = z.object({
   confidence: z.number().nullable(),
   level: z.number().int(),
   reason: z.string(),
+  /** The agent's rationale, cut to what a row shows. */
+  rationale: z.string().nullable(),
+  subject: z.string().nullable(),
+  /** The payload's fields in one readable line (payload-summary.ts). */
   preview: z.string(),
   createdAt: z.string(),
   dueAt: z.string().nullable(),

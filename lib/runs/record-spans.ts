@@ -1,12 +1,13 @@
 import type { AuthenticatedAgent } from "../agents/authenticate-agent";
-import type { DbTx } from "../db/client";
+import { enforceRunLimits } from "../budgets/enforce-run-limits";
+import { withTx, type DbTx } from "../db/client";
 import { preparedQuery } from "../db/prepared-query";
 import { metrics } from "../observability";
 import { GLOBAL_KILL_SWITCH, type AgentSwitches } from "../switches";
 import type { Run } from "../generated/prisma/client";
 import { isUuid } from "../db/ids";
 import { NotFoundError } from "../errors";
-import { costMicros, findPrice, usdToMicros, type Price } from "./pricing";
+import { costMicros, findPrice, loadPrices, usdToMicros, type Price } from "./pricing";
 import { runGuard } from "./run-guard";
 import { toRunView } from "./run-view";
 import { recordSpansInput, type RecordSpansResult, type SpanInput } from "./schemas";
@@ -24,7 +25,7 @@ export async function recordSpans(db: DbTx, agent: AuthenticatedAgent, runId: st
   const batch = await insertSpanBatch(db, runId, spans, { agentId: agent.agentId });
   if (!batch) throw new NotFoundError("Run");
   metrics.spansIngested.inc({ source: "rest" }, batch.accepted);
-  const guard = runGuard(batch.run, batch.switches);
+  const guard = runGuard(batch.run, batch.switches, batch.stop);
   return { accepted: batch.accepted, run: toRunView(batch.run), continue: guard.continue, reason: guard.reason };
 }
 
@@ -54,7 +55,7 @@ const INSERT_BATCH = `
     UPDATE runs SET span_count = span_count + s.n, input_tokens = input_tokens + s.it,
                     output_tokens = output_tokens + s.ot, cost_micros = cost_micros + s.c
     FROM s WHERE runs.id = (SELECT id FROM owner)
-    RETURNING s.n AS accepted,
+    RETURNING s.n AS accepted, s.c::text AS "batchCostMicros", (s.it + s.ot)::text AS "batchTokens",
               coalesce((SELECT value = 'true'::jsonb FROM settings WHERE key = '${GLOBAL_KILL_SWITCH}'), false) AS "globalSwitch",
               (SELECT kill_switch FROM agents WHERE id = runs.agent_id) AS "agentSwitch", runs.id, runs.agent_id AS "agentId", runs.external_id AS "externalId",
               runs.status::text AS status, runs.halt_reason AS "haltReason", runs.agent_version AS "agentVersion",
@@ -69,27 +70,33 @@ type BatchRow = Omit<Run, "inputTokens" | "outputTokens" | "costMicros"> & {
   costMicros: string;
   globalSwitch: boolean;
   agentSwitch: boolean;
+  batchCostMicros: string;
+  batchTokens: string;
 };
 
-export type SpanBatch = { accepted: number; run: Run; switches: AgentSwitches };
+/** `stop`: a reason to stop that the batch's own enforcement found besides the run's halt (the daily cap). */
+export type SpanBatch = { accepted: number; run: Run; switches: AgentSwitches; stop: string | null };
 
 /**
  * Inserts validated spans into a run and adds them to its totals in one statement; returns how
  * many were new, the run after the batch and the kill switches as they are now — or null when
  * the run does not exist (or, with `owner`, is another agent's). Shared by the REST endpoint and
- * OTLP ingestion.
+ * OTLP ingestion. The run's budgets, its loop breaker and the agent's spend caps are enforced in
+ * the same transaction (lib/budgets), so the batch that crosses a limit is the one whose answer
+ * says stop.
  */
 export async function insertSpanBatch(db: DbTx, runId: string, spans: readonly SpanInput[], owner?: { agentId: string }): Promise<SpanBatch | null> {
-  const prices = spans.some((s) => s.costUsd === undefined && s.model) ? await db.modelPrice.findMany() : [];
-  const rows = spans.map((s) => toRow(s, prices));
-  const [r] = await preparedQuery<BatchRow>(db, "warden_insert_span_batch", INSERT_BATCH, [runId, JSON.stringify(rows), owner?.agentId ?? null]);
-  if (!r) return null;
-  const { accepted, inputTokens, outputTokens, costMicros, globalSwitch, agentSwitch, ...run } = r;
-  return {
-    accepted: Number(accepted),
-    run: { ...run, inputTokens: BigInt(inputTokens), outputTokens: BigInt(outputTokens), costMicros: BigInt(costMicros) } as Run,
-    switches: { global: globalSwitch === true, agent: agentSwitch === true },
-  };
+  return withTx(db, async (tx) => {
+    const prices = spans.some((s) => s.costUsd === undefined && s.model) ? await loadPrices(tx) : [];
+    const rows = spans.map((s) => toRow(s, prices));
+    const [r] = await preparedQuery<BatchRow>(tx, "warden_insert_span_batch", INSERT_BATCH, [runId, JSON.stringify(rows), owner?.agentId ?? null]);
+    if (!r) return null;
+    const { accepted, inputTokens, outputTokens, costMicros, globalSwitch, agentSwitch, batchCostMicros, batchTokens, ...run } = r;
+    const after = { ...run, inputTokens: BigInt(inputTokens), outputTokens: BigInt(outputTokens), costMicros: BigInt(costMicros) } as Run;
+    const batch = { accepted: Number(accepted), costMicros: BigInt(batchCostMicros), tokens: BigInt(batchTokens), toolCalls: spans.some((s) => s.kind === "tool") };
+    const enforced = await enforceRunLimits(tx, after, batch);
+    return { accepted: batch.accepted, run: enforced.run, switches: { global: globalSwitch === true, agent: agentSwitch === true }, stop: enforced.stop };
+  });
 }
 
 function toRow(s: SpanInput, prices: readonly Price[]) {
@@ -98,7 +105,7 @@ function toRow(s: SpanInput, prices: readonly Price[]) {
   let cost = 0n;
   if (s.costUsd !== undefined) cost = usdToMicros(s.costUsd);
   else if (s.model && (inputTokens || outputTokens)) {
-    const price = findPrice(prices, s.model);
+    const price = findPrice(prices, s.model, new Date(s.startTime));
     if (price) cost = costMicros(price, inputTokens, outputTokens);
   }
   const start = Date.parse(s.startTime);

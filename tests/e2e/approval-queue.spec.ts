@@ -65,6 +65,8 @@ test("a reviewer edits the payload in the queue's item and approves; the waiting
   await expect(page.getByTestId("claim-status")).toContainText("You have this open until");
 
   await page.getByRole("button", { name: "Approve with edits" }).click();
+  // The editor opens on the fields; the JSON view is one click away and takes the focus.
+  await page.getByRole("dialog").getByRole("button", { name: "JSON", exact: true }).click();
   const editor = page.getByLabel("Payload (JSON)");
   await expect(editor).toBeFocused();
   // Invalid JSON is caught in the browser.
@@ -279,4 +281,81 @@ test("a viewer gets a read-only queue: lists and action pages, no claim, no butt
   await expect(page.getByRole("heading", { name: "Drafts", exact: true })).toBeVisible();
   await page.getByLabel("Action type").selectOption(draftType);
   await expect(page.getByTestId("queue-row").filter({ hasText: draftType })).toHaveCount(1);
+});
+
+test("from the list: a and r decide the selected row, bulk decisions name their count and leave out what needs its own look", async ({ page }) => {
+  const type = await level2Type();
+  const blocked = `e2e.${uniq("blocked").replace(/-/g, "_")}`;
+  await e2eDb().actionType.create({ data: { key: blocked, level: 2, blocked: true } });
+  const { key } = await agentClient();
+  // Both types in one filtered list: the search matches the shared part of their keys.
+  const ask = async (t: string, subject: string) => {
+    const res = await page.request.post("/api/v1/actions", {
+      headers: { authorization: `Bearer ${key}` },
+      data: { type: t, subject, rationale: `About ${subject}.`, payload: { subject } },
+    });
+    expect(res.status()).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  };
+  const s = uniq("s");
+  const a1 = await ask(type, `${s}-1`);
+  const a2 = await ask(type, `${s}-2`);
+  const a3 = await ask(type, `${s}-3`);
+  const a4 = await ask(type, `${s}-4`);
+  const b1 = await ask(blocked, `${s}-5`);
+
+  await signInAs(page, "reviewer");
+  await page.goto("/queue");
+  await page.getByLabel("Search").fill(s);
+  await expect(page).toHaveURL(new RegExp(`q=${s}`));
+  const rows = page.getByTestId("queue-row");
+  await expect(rows).toHaveCount(5);
+  await expect(page.getByTestId("queue-total")).toHaveText("5 pending");
+  // Out of the search box, where j would be typed rather than move the selection.
+  await page.getByRole("heading", { name: "Approvals", exact: true }).click();
+
+  // a on the selected row approves it where it stands; the result links to it.
+  await expect(async () => {
+    await page.keyboard.press("j");
+    await expect(rows.nth(0)).toHaveAttribute("aria-selected", "true", { timeout: 500 });
+  }).toPass();
+  await page.keyboard.press("a");
+  await expect(page.getByTestId("decision-result")).toContainText(`Approved ${type}`);
+  await expect(page.getByTestId("decision-result-link")).toHaveAttribute("href", `/actions/${a1}`);
+  await expect(rows).toHaveCount(4);
+  expect((await e2eDb().action.findUniqueOrThrow({ where: { id: a1 } })).status).toBe("approved");
+
+  // r asks for the reason first.
+  await expect(rows.nth(0)).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("r");
+  const reject = page.getByRole("dialog", { name: "Reject this action?" });
+  await reject.getByLabel("Reason").fill("Duplicate of another ticket.");
+  await reject.getByRole("button", { name: "Reject action" }).click();
+  await expect(page.getByTestId("decision-result")).toContainText(`Rejected ${type}`);
+  await expect(rows).toHaveCount(3);
+  expect(await e2eDb().action.findUniqueOrThrow({ where: { id: a2 } })).toMatchObject({ status: "rejected", decisionReason: "Duplicate of another ticket." });
+
+  // Bulk approval covers only what may be approved without its own look: not the blocked type.
+  await page.getByRole("checkbox", { name: "Select every item shown" }).check();
+  const bar = page.getByTestId("bulk-bar");
+  await expect(bar).toContainText("3 selected");
+  await bar.getByRole("button", { name: "Approve 2 of 3" }).click();
+  const approve = page.getByRole("dialog", { name: "Approve 2 actions?" });
+  await expect(approve).toContainText(`${blocked} · ${s}-5: a blocked (destructive) type is approved one at a time`);
+  await approve.getByRole("button", { name: "Approve 2 actions" }).click();
+  await expect(page.getByTestId("decision-result")).toContainText("Approved 2 actions.");
+  await expect(rows).toHaveCount(1);
+  for (const id of [a3, a4]) expect((await e2eDb().action.findUniqueOrThrow({ where: { id } })).status).toBe("approved");
+
+  // Bulk rejection needs its one reason, and may include the blocked type.
+  await page.getByRole("checkbox", { name: `Select ${blocked} for ${s}-5` }).check();
+  await bar.getByRole("button", { name: "Reject 1" }).click();
+  const bulkReject = page.getByRole("dialog", { name: "Reject 1 action?" });
+  await bulkReject.getByRole("button", { name: "Reject 1 action" }).click();
+  await expect(bulkReject.getByLabel("Reason")).toHaveAccessibleDescription(/a reason is required/i);
+  await bulkReject.getByLabel("Reason").fill("Not during the freeze.");
+  await bulkReject.getByRole("button", { name: "Reject 1 action" }).click();
+  await expect(page.getByTestId("decision-result")).toContainText("Rejected 1 action.");
+  await expect(page.getByText(`No pending approvals match “${s}”`)).toBeVisible();
+  expect(await e2eDb().action.findUniqueOrThrow({ where: { id: b1 } })).toMatchObject({ status: "rejected", decisionReason: "Not during the freeze." });
 });

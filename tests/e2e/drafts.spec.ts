@@ -30,7 +30,8 @@ test("a reviewer records a draft as executed with changes; the agent's long-poll
   await page.getByLabel("Action type").selectOption(type);
   const row = page.getByTestId("queue-row").filter({ hasText: type });
   await expect(row).toContainText(agent.name);
-  await expect(row).toContainText("kb-12");
+  // The row says why, in the agent's words, rather than the start of the payload's JSON.
+  await expect(row.getByTestId("queue-rationale")).toHaveText("Three tickets asked the same thing this week.");
   await row.getByRole("link", { name: type }).click();
 
   await expect(page).toHaveURL(new RegExp(`/actions/${id}`));
@@ -40,7 +41,8 @@ test("a reviewer records a draft as executed with changes; the agent's long-poll
 
   await page.getByRole("button", { name: "Executed with changes" }).click();
   const dialog = page.getByRole("dialog", { name: "Executed with changes" });
-  await dialog.getByLabel("Payload (JSON)").fill(JSON.stringify({ articleId: "kb-12", title: "Reset two-factor authentication", body: "Old steps" }, null, 2));
+  // The editor opens on the payload's fields: the title is a text box of its own.
+  await dialog.getByLabel("title", { exact: true }).fill("Reset two-factor authentication");
   await dialog.getByRole("button", { name: "Review changes" }).click();
   await expect(dialog.getByTestId("payload-diff").getByRole("row", { name: /title/ })).toContainText("Reset two-factor authentication");
   await dialog.getByRole("button", { name: "Record with 1 change" }).click();

@@ -79,6 +79,28 @@ async function waitFor(check: () => Promise<boolean>, what: string, ms = 20_000)
 }
 
 /**
+ * Holds the run's row lock, so a span batch's totals update waits on it inside the request's
+ * work: the request is caught in the middle of its transaction.
+ */
+async function holdRunRow(runId: string) {
+  const c = quietClient();
+  await c.connect();
+  await c.query("BEGIN");
+  await c.query("SELECT 1 FROM runs WHERE id = $1 FOR UPDATE", [runId]);
+  return {
+    untilSomeoneWaits: () =>
+      waitFor(async () => {
+        const r = await c.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = 'warden'");
+        return r.rows[0].n > 0;
+      }, "the batch to wait on the run's row"),
+    async release() {
+      await c.query("ROLLBACK").catch(() => {});
+      await c.end().catch(() => {});
+    },
+  };
+}
+
+/**
  * Holds a row lock on the key's stored answer as soon as it becomes visible, so a design that
  * writes that answer after the work (in a second statement) is caught between the two.
  */
@@ -124,18 +146,11 @@ describe("Postgres restarts while agents write", () => {
   it("restart in the middle of a keyed batch: the retry applies it exactly once, and the key is not stuck", async () => {
     const { api, runId } = await setup("restart-mid");
     const body = bigBatch();
-    // Hold the run's row: the batch's totals update waits on it, inside the request's work.
-    const blocker = quietClient();
-    await blocker.connect();
-    await blocker.query("BEGIN");
-    await blocker.query("SELECT 1 FROM runs WHERE id = $1 FOR UPDATE", [runId]);
+    const blocker = await holdRunRow(runId);
     const first = api(app.url)(`/api/v1/runs/${runId}/spans`, { method: "POST", body, idem: "restart-mid" }).catch(() => null);
-    await waitFor(async () => {
-      const r = await blocker.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = 'warden'");
-      return r.rows[0].n > 0;
-    }, "the batch to wait on the run's row");
+    await blocker.untilSomeoneWaits();
     await pgs.restart(400);
-    await blocker.end().catch(() => {});
+    await blocker.release();
     const answered = await first;
     expect(answered?.status ?? 0).not.toBe(200); // the work never committed
     if (answered) expect([503]).toContain(answered.status);
@@ -166,19 +181,12 @@ describe("the app is killed with kill -9", () => {
   it("killed while a keyed request is in its transaction: a new instance runs the retry once", async () => {
     const { api, runId } = await setup("kill-mid");
     const body = bigBatch();
-    const blocker = quietClient();
-    await blocker.connect();
-    await blocker.query("BEGIN");
-    await blocker.query("SELECT 1 FROM runs WHERE id = $1 FOR UPDATE", [runId]);
+    const blocker = await holdRunRow(runId);
     const first = api(app.url)(`/api/v1/runs/${runId}/spans`, { method: "POST", body, idem: "kill-mid" }).catch(() => null);
-    await waitFor(async () => {
-      const r = await blocker.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = 'warden'");
-      return r.rows[0].n > 0;
-    }, "the batch to wait on the run's row");
+    await blocker.untilSomeoneWaits();
     await app.kill();
     await first;
-    await blocker.query("ROLLBACK");
-    await blocker.end();
+    await blocker.release();
     app = await startApp({ databaseUrl: url, env: { WARDEN_LONGPOLL_FALLBACK_MS: "60000", LOG_LEVEL: "warn" } });
 
     const retried = await retryUntilAnswered(() => api(app.url)(`/api/v1/runs/${runId}/spans`, { method: "POST", body, idem: "kill-mid" }));
@@ -221,6 +229,9 @@ describe("the database is unreachable", () => {
         expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
         expect((await res.json()).code).toBe("unavailable");
       }
+      // Log lines are written asynchronously: wait for the first, then make sure no second follows.
+      await waitFor(async () => /database unreachable/.test(app.output().slice(before)), "the outage to be logged", 5_000);
+      await new Promise((r) => setTimeout(r, 300));
       const logged = app.output().slice(before);
       expect(logged.match(/database unreachable/g)?.length ?? 0).toBe(1);
       expect(logged).not.toMatch(/unhandled error/);

@@ -107,6 +107,14 @@ describe("OpenAPI document", () => {
         "POST /api/v1/action-types",
         "GET /api/v1/action-types/{key}",
         "PATCH /api/v1/action-types/{key}",
+        "GET /api/v1/agents/{id}",
+        "PATCH /api/v1/agents/{id}",
+        "GET /api/v1/kill-switch",
+        "PUT /api/v1/kill-switch",
+        "GET /api/v1/incidents",
+        "POST /api/v1/incidents/{id}/acknowledge",
+        "POST /api/v1/incidents/{id}/resolve",
+        "POST /api/v1/runs/{id}/budget-grant",
       ].sort(),
     );
   });
@@ -125,8 +133,9 @@ describe("OpenAPI document", () => {
     }
   });
 
-  it("takes an Idempotency-Key on every POST but OTLP's and documents replays and conflicts", () => {
-    const posts = Object.values(doc.paths).flatMap((item) => (item.post && item.post.operationId !== "exportTraces" ? [item.post] : []));
+  it("takes an Idempotency-Key on every agent POST but OTLP's and documents replays and conflicts", () => {
+    const operator = (op: Operation) => (op as Operation & { tags: string[] }).tags.includes("operators");
+    const posts = Object.values(doc.paths).flatMap((item) => (item.post && item.post.operationId !== "exportTraces" && !operator(item.post) ? [item.post] : []));
     expect(posts.length).toBeGreaterThanOrEqual(5);
     for (const op of posts) {
       expect(op.parameters?.map((p) => p.$ref), op.operationId).toContain("#/components/parameters/IdempotencyKey");
@@ -138,6 +147,13 @@ describe("OpenAPI document", () => {
     const otlp = doc.paths["/api/v1/otlp/v1/traces"].post;
     expect(otlp.parameters?.map((p) => p.$ref ?? p.name)).toEqual(["Content-Encoding"]);
     expect(Object.keys(otlp.responses).sort()).toEqual(["200", "400", "401", "403", "413", "415", "429", "503"]);
+    // Operator POSTs are exactly once by their own rules (a second acknowledge is 409) and say so.
+    const operatorPosts = Object.values(doc.paths).flatMap((item) => (item.post && operator(item.post) ? [item.post] : []));
+    expect(operatorPosts.map((op) => op.operationId).sort()).toEqual(["acknowledgeIncident", "grantRunBudget", "resolveIncident"]);
+    for (const op of operatorPosts) {
+      expect(op.parameters?.map((p) => p.$ref), op.operationId).not.toContain("#/components/parameters/IdempotencyKey");
+      expect(op.responses["409"], op.operationId).toBeDefined();
+    }
   });
 
   it("documents the long-poll wait parameter with its 60 s cap", () => {

@@ -26,3 +26,28 @@ describe("pricing", () => {
     expect(usdToMicros(1.1)).toBe(1_100_000n);
   });
 });
+
+describe("prices with effective dates", () => {
+  const at = (iso: string) => new Date(iso);
+  const history: Price[] = [
+    { model: "gpt-4o", inputMicrosPerMillion: 5_000_000n, outputMicrosPerMillion: 15_000_000n, effectiveFrom: at("1970-01-01T00:00:00Z") },
+    { model: "gpt-4o", inputMicrosPerMillion: 2_500_000n, outputMicrosPerMillion: 10_000_000n, effectiveFrom: at("2026-06-01T00:00:00Z") },
+    { model: "gpt-4o-mini", inputMicrosPerMillion: 150_000n, outputMicrosPerMillion: 600_000n, effectiveFrom: at("2026-09-01T00:00:00Z") },
+  ];
+
+  it("prices a span with the price in effect when it started", () => {
+    expect(findPrice(history, "gpt-4o", at("2026-05-31T23:59:59.999Z"))?.inputMicrosPerMillion).toBe(5_000_000n);
+    expect(findPrice(history, "gpt-4o", at("2026-06-01T00:00:00Z"))?.inputMicrosPerMillion).toBe(2_500_000n);
+    expect(findPrice(history, "gpt-4o-2024-08-06", at("2026-07-01T00:00:00Z"))?.inputMicrosPerMillion).toBe(2_500_000n);
+  });
+
+  it("falls back to a shorter prefix while the longer key has no price in effect yet", () => {
+    // gpt-4o-mini is listed only from September: before that its spans match gpt-4o.
+    expect(findPrice(history, "gpt-4o-mini-x", at("2026-08-01T00:00:00Z"))?.model).toBe("gpt-4o");
+    expect(findPrice(history, "gpt-4o-mini-x", at("2026-09-02T00:00:00Z"))?.model).toBe("gpt-4o-mini");
+  });
+
+  it("without a moment, takes each key's latest price", () => {
+    expect(findPrice(history, "gpt-4o")?.inputMicrosPerMillion).toBe(2_500_000n);
+  });
+});

@@ -12,6 +12,7 @@ import { ActionTypeSummary } from "@/components/action-types/action-type-summary
 import { AutonomyCard } from "@/components/action-types/autonomy-card";
 import { VersionHistory } from "@/components/action-types/version-history";
 import { PageHeader } from "@/components/shell/page-header";
+import { KillSwitchControl } from "@/components/switches/kill-switch-control";
 
 const load = cache(async (key: string) => {
   const actor = await requirePageActor("viewer");
@@ -45,6 +46,12 @@ export default async function ActionTypePage({ params }: Props) {
       />
       <div className="space-y-6">
         <AutonomyCard type={type} />
+        <KillSwitchControl
+          target={{ kind: "action_type", key: type.key }}
+          state={{ on: type.killSwitch, reason: type.killSwitchReason, changedAt: type.killSwitchChangedAt }}
+          canFlip={canEdit}
+          description="On, every request of this type from any agent is halted at once; other types go on."
+        />
         {canEdit ? <ActionTypeForm initial={type} /> : <ActionTypeSummary type={type} />}
         <VersionHistory versions={versions} />
       </div>

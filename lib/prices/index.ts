@@ -1,0 +1,2 @@
+export { listModelPrices, setModelPrice } from "./model-prices";
+export * from "./schemas";

@@ -1,0 +1,2 @@
+export { searchConsole } from "./search-console";
+export * from "./schemas";
