@@ -51,9 +51,9 @@ test("a manager edits guardrails; bad schemas are refused; the new schema then g
     version: 2,
     payloadSchema: { type: "object", properties: { amount: { type: "number", maximum: 100 } }, required: ["amount"] },
   });
-  // Only what changed was sent, so the audit event names just those fields.
+  // Only what changed was sent, so the audit event names just those fields, and the version it made.
   const audit = await db.auditEvent.findFirstOrThrow({ where: { targetId: saved.id, action: "action_type.updated" } });
-  expect(Object.keys(audit.after as object).sort()).toEqual(["approvalTimeoutSeconds", "blocked", "payloadSchema", "riskLabel", "timeoutBehavior"]);
+  expect(Object.keys(audit.after as object).sort()).toEqual(["approvalTimeoutSeconds", "blocked", "payloadSchema", "riskLabel", "timeoutBehavior", "version"]);
 
   // An agent's payload that breaks the new schema is refused with 422 and nothing is stored.
   const { key: apiKey } = await makeAgent(db);
