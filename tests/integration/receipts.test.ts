@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { decideAction, processOverdueActions, recordDraftOutcome } from "../../lib/actions";
 import { listActionTypeVersions, updateActionType } from "../../lib/action-types";
 import { promoteActionType } from "../../lib/autonomy";
+import { grantRunBudget } from "../../lib/budgets";
+import { setKillSwitch } from "../../lib/switches";
 import { payloadDigest } from "../../lib/sdk/canonical-json";
 import { createClient } from "../../lib/sdk";
 import { startApp, type AppServer } from "../helpers/app-server";
@@ -139,5 +141,51 @@ describe("decision receipts", () => {
     ]);
     expect(history[0].reason).toBe("pilot with one team");
     expect(history[1].digest).toBe(payloadDigest(versions[1].settings));
+  });
+
+  it("kill-switch flips, the actions they halt, breaker trips and budget grants carry receipts", async () => {
+    const { actor: manager } = await makeUser(db, "manager");
+
+    // A type's switch is part of its policy: the version it was flipped under, that version's settings.
+    const waiting = await pendingRefund({ orderId: "K-1", amountUsd: 3 });
+    await setKillSwitch(db, manager, { kind: "action_type", key: waiting.type.key }, { on: true, reason: "refund fraud wave" });
+    const versions = await db.actionTypeVersion.findMany({ where: { actionTypeId: waiting.type.id }, orderBy: { version: "asc" } });
+    const flip = await db.auditEvent.findFirstOrThrow({ where: { targetId: waiting.type.id, action: "kill_switch.on" } });
+    expect(flip).toMatchObject({ actorId: manager.id, policyVersion: versions[0].version, payloadDigest: payloadDigest(versions[0].settings), actionTypeId: waiting.type.id });
+    expect((flip.after as { version: number }).version).toBe(versions[1].version);
+    // The action it halted: who halted it, under the version with the switch on, on its proposal.
+    expect((await events(waiting.id)).at(-1)).toMatchObject({
+      action: "action.halted",
+      actorType: "user",
+      actorId: manager.id,
+      policyVersion: versions[1].version,
+      payloadDigest: payloadDigest({ orderId: "K-1", amountUsd: 3 }),
+    });
+
+    // An agent's switch applies to the switch itself.
+    const { agent } = await makeAgent(db);
+    await setKillSwitch(db, manager, { kind: "agent", agentId: agent.id }, { on: true, reason: "looping" });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { targetId: agent.id, action: "kill_switch.on" } })).toMatchObject({
+      agentId: agent.id,
+      policyVersion: null,
+      payloadDigest: payloadDigest({ scope: "agent", target: agent.id, on: true, reason: "looping" }),
+    });
+
+    // A run stopped by its budget, then granted more by a manager.
+    const { agent: spender, key } = await makeAgent(db);
+    await db.agent.update({ where: { id: spender.id }, data: { runCostBudgetMicros: 10_000n } });
+    const warden = client(key);
+    const run = await warden.startRun({});
+    warden.recordSpans(run.id, { kind: "llm", name: "expensive", startTime: new Date().toISOString(), costUsd: 0.02 });
+    await warden.flush();
+    const halted = await db.auditEvent.findFirstOrThrow({ where: { targetId: run.id, action: "run.halted" } });
+    expect(halted).toMatchObject({ actorType: "system", agentId: spender.id, policyVersion: null, payloadDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const grant = await grantRunBudget(db, manager, run.id, { costBudgetUsd: 1, reason: "worth finishing" });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { targetId: run.id, action: "run.budget_granted" } })).toMatchObject({
+      actorId: manager.id,
+      agentId: spender.id,
+      payloadDigest: payloadDigest({ runId: run.id, budgets: grant.run.budgets }),
+    });
+    await warden.shutdown();
   });
 });
