@@ -26,9 +26,9 @@ export function AuditFilters({ query }: { query: AuditLogQuery }) {
   const active = Boolean(query.actor || query.target || query.kind || query.from || query.to);
   return (
     <form method="get" action="/audit" role="search" aria-label="Filter the audit log" className="flex flex-wrap items-end gap-3 border-b border-zinc-200 px-4 py-3">
-      <Filter id="audit-actor" name="actor" label="Actor" className="w-44" defaultValue={query.actor ?? ""} placeholder="E-mail, agent name, id" />
-      <Filter id="audit-target" name="target" label="Subject" className="w-56" defaultValue={query.target ?? ""} placeholder="Action id, type key, agent id…" />
-      <Filter id="audit-kind" name="kind" label="Kind" className="w-44" defaultValue={query.kind ?? ""} placeholder="action.approved or action." list="audit-kinds" />
+      <Filter id="audit-actor" name="actor" label="Actor" className="w-40" defaultValue={query.actor ?? ""} placeholder="E-mail, agent name, id" />
+      <Filter id="audit-target" name="target" label="Subject" className="w-52" defaultValue={query.target ?? ""} placeholder="Action id, type key, agent id…" />
+      <Filter id="audit-kind" name="kind" label="Kind" className="w-40" defaultValue={query.kind ?? ""} placeholder="action.approved or action." list="audit-kinds" />
       <datalist id="audit-kinds">
         {KIND_SUGGESTIONS.map((k) => (
           <option key={k} value={k} />

@@ -19,6 +19,8 @@ function MaybeLink({ href, children }: { href: string | null; children: React.Re
   );
 }
 
+const cell = "px-3 first:pl-4 last:pr-4";
+
 /** One row per event: when, who, what, on which subject, its receipt and its place in the chain. */
 export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: string }) {
   return (
@@ -26,26 +28,24 @@ export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: strin
       <caption className="sr-only">{caption}</caption>
       <THead>
         <tr>
-          <Th>Time</Th>
-          <Th>Actor</Th>
-          <Th>Event</Th>
-          <Th>Subject</Th>
-          <Th>Receipt</Th>
-          <Th className="text-right">Link</Th>
+          <Th className={cell}>Time</Th>
+          <Th className={cell}>Actor</Th>
+          <Th className={cell}>Event</Th>
+          <Th className={cell}>Subject</Th>
+          <Th className={cell}>Receipt · link</Th>
         </tr>
       </THead>
       <TBody>
         {rows.map((r) => (
           <Tr key={r.id} data-testid="audit-row" data-kind={r.action}>
-            <Td className="text-xs whitespace-nowrap text-zinc-600">
+            <Td className={`${cell} text-xs whitespace-nowrap text-zinc-600`}>
               <Time iso={r.at} />
             </Td>
-            <Td className="max-w-44 truncate">
+            <Td className={`${cell} max-w-40 truncate`} title={`${r.actor.name} (${r.actor.type})`}>
               <MaybeLink href={r.actor.href}>{r.actor.name}</MaybeLink>
-              <span className="ml-1 text-xs text-zinc-500">{r.actor.type}</span>
             </Td>
-            <Td className="max-w-72">
-              <p className="flex items-center gap-1.5 text-zinc-900">
+            <Td className={`${cell} max-w-60`}>
+              <p className="flex flex-wrap items-center gap-x-1.5 text-zinc-900">
                 {KIND_LABELS[r.action] ?? r.action}
                 {r.digestMismatch ? <Badge tone="red">Executed payload differs</Badge> : null}
               </p>
@@ -54,33 +54,28 @@ export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: strin
                 {r.detail ? ` · ${r.detail}` : ""}
               </p>
             </Td>
-            <Td className="max-w-64 truncate" title={r.target.id ?? undefined}>
+            <Td className={`${cell} max-w-48 truncate`} title={r.target.id ?? undefined}>
               <MaybeLink href={r.target.href}>{r.target.label}</MaybeLink>
             </Td>
-            <Td className="whitespace-nowrap">
-              {r.policyVersion === null && r.payloadDigest === null ? (
-                <span className="text-zinc-400">—</span>
-              ) : (
-                <span className="flex flex-col leading-tight">
-                  {r.policyVersion !== null ? <span className="text-xs text-zinc-600">policy v{r.policyVersion}</span> : null}
-                  {r.payloadDigest ? (
-                    <span className="text-xs text-zinc-500">
-                      payload <Digest value={r.payloadDigest} />
+            <Td className={`${cell} whitespace-nowrap`}>
+              <span className="flex flex-col text-xs leading-tight text-zinc-600">
+                <span>
+                  {r.policyVersion !== null ? `policy v${r.policyVersion}` : null}
+                  {r.policyVersion !== null ? " · " : null}
+                  {r.seq !== null ? (
+                    <span className="font-mono" title={r.contentHash ? `content ${r.contentHash}` : undefined}>
+                      #{formatCount(r.seq)}
                     </span>
-                  ) : null}
+                  ) : (
+                    <span title="The chainer links new events within seconds">not linked yet</span>
+                  )}
                 </span>
-              )}
-            </Td>
-            <Td className="text-right whitespace-nowrap">
-              {r.seq !== null ? (
-                <span className="font-mono text-xs text-zinc-600" title={r.contentHash ? `content ${r.contentHash}` : undefined}>
-                  #{formatCount(r.seq)}
-                </span>
-              ) : (
-                <Badge tone="neutral">
-                  <span title="The chainer links new events within seconds">pending</span>
-                </Badge>
-              )}
+                {r.payloadDigest ? (
+                  <span className="text-zinc-500">
+                    payload <Digest value={r.payloadDigest} />
+                  </span>
+                ) : null}
+              </span>
             </Td>
           </Tr>
         ))}
