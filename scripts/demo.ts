@@ -48,6 +48,8 @@ function serverEnv(adminEmail: string): NodeJS.ProcessEnv {
     ...(userAdmin ? {} : { WARDEN_INIT_ADMIN_EMAIL: adminEmail, WARDEN_INIT_ADMIN_PASSWORD: DEMO_PASSWORD }),
     // The auto-demotion job checks every 5 s instead of every minute, so the demo shows it.
     WARDEN_AUTO_DEMOTION_INTERVAL_MS: process.env.WARDEN_AUTO_DEMOTION_INTERVAL_MS || "5000",
+    // The demo's own story is the output; a line per request would bury it (LOG_LEVEL=info shows them).
+    LOG_LEVEL: process.env.LOG_LEVEL || "warn",
   };
 }
 

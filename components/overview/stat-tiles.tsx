@@ -18,6 +18,7 @@ export function StatTiles({ overview }: { overview: Overview }) {
     {
       label: "Open incidents",
       value: formatCount(overview.openIncidents),
+      href: "/incidents",
       hint: "not yet resolved",
       attention: overview.openIncidents > 0 ? "red" : undefined,
     },

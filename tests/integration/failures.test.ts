@@ -115,11 +115,12 @@ function lockKeyRecordWhenVisible(agentId: string, key: string) {
       if (r.rowCount) return; // holding it until release()
       await new Promise((res) => setTimeout(res, 1));
     }
-  })();
+    // The restart kills this connection mid-query; that is the point, not a failure.
+  })().catch(() => {});
   return {
     async release() {
       stop = true;
-      await done.catch(() => {});
+      await done;
       await c.query("ROLLBACK").catch(() => {});
       await c.end().catch(() => {});
     },
